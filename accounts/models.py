@@ -1,0 +1,191 @@
+"""People, their consent to the personal-data policy, organisations and memberships."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+ANONYMOUS_NAME = _("participante anónimo")
+
+
+class ParticipantType(models.TextChoices):
+    CITIZEN = "citizen", _("Ciudadano/a")
+    UNIVERSITY = "university", _("Universidad")
+    GUILD = "guild", _("Gremio")
+    CIVIL_SOCIETY = "civil_society", _("Sociedad civil")
+    PUBLIC_ENTITY = "public_entity", _("Entidad pública")
+    COMPANY = "company", _("Empresa")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """An account. The e-mail address is the login; the display name is what the public sees."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("correo electrónico"), unique=True)
+    display_name = models.CharField(
+        _("nombre público"),
+        max_length=80,
+        help_text=_("Así lo verán los demás en sus ideas, apoyos y comentarios."),
+    )
+    participant_type = models.CharField(
+        _("tipo de participante"),
+        max_length=20,
+        choices=ParticipantType.choices,
+        default=ParticipantType.CITIZEN,
+        help_text=_("Sirve para desagregar los resultados de los retos."),
+    )
+    deleted_at = models.DateTimeField(_("eliminada el"), null=True, blank=True, editable=False)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("cuenta")
+        verbose_name_plural = _("cuentas")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        """The name shown next to a person's public contributions."""
+        if self.deleted_at or not self.display_name:
+            return str(ANONYMOUS_NAME)
+        return self.display_name
+
+    def get_full_name(self) -> str:
+        return self.display_name
+
+    def get_short_name(self) -> str:
+        return self.display_name
+
+
+class Consent(models.Model):
+    """A person's acceptance of one version of the personal-data policy (Ley 1581 de 2012)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
+    policy_version = models.CharField(_("versión de la política"), max_length=20)
+    accepted_at = models.DateTimeField(_("aceptada el"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("autorización de tratamiento de datos")
+        verbose_name_plural = _("autorizaciones de tratamiento de datos")
+        ordering = ["-accepted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "policy_version"], name="accounts_consent_once_per_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.policy_version}"
+
+
+class OrganizationKind(models.TextChoices):
+    UNIVERSITY = "university", _("Universidad")
+    GUILD = "guild", _("Gremio")
+    CIVIL_SOCIETY = "civil_society", _("Sociedad civil")
+    PUBLIC_ENTITY = "public_entity", _("Entidad pública")
+    COMPANY = "company", _("Empresa")
+
+
+class Organization(models.Model):
+    """A university, guild or other body whose approved members act on its behalf."""
+
+    name = models.CharField(_("nombre"), max_length=160, unique=True)
+    slug = models.SlugField(_("identificador"), max_length=160, unique=True)
+    kind = models.CharField(_("tipo"), max_length=20, choices=OrganizationKind.choices)
+    description = models.TextField(_("descripción"), blank=True)
+    website = models.URLField(_("sitio web"), blank=True)
+    verified = models.BooleanField(
+        _("verificada"),
+        default=False,
+        help_text=_("El equipo del laboratorio confirmó que la organización es quien dice ser."),
+    )
+    verified_at = models.DateTimeField(_("verificada el"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("creada el"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organización")
+        verbose_name_plural = _("organizaciones")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("accounts:organization_detail", kwargs={"slug": self.slug})
+
+
+class Membership(models.Model):
+    """A person's request to act for an organisation, and its decision."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pendiente")
+        APPROVED = "approved", _("Aprobada")
+        REJECTED = "rejected", _("Rechazada")
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Miembro")
+        ADMIN = "admin", _("Administrador/a")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("rol"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    message = models.TextField(_("mensaje"), blank=True, max_length=1000)
+    requested_at = models.DateTimeField(_("solicitada el"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decidida el"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("membresía")
+        verbose_name_plural = _("membresías")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="accounts_membership_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organization} ({self.status})"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED

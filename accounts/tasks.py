@@ -1,0 +1,46 @@
+"""Background e-mail about memberships (django-tasks)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+from accounts.models import Membership
+
+
+@task()
+def email_membership_decision(membership_id: int) -> None:
+    membership = Membership.objects.select_related("user", "organization").filter(pk=membership_id).first()
+    if membership is None or membership.user.deleted_at:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"membership": membership, "base_url": settings.WAGTAILADMIN_BASE_URL}
+        subject = render_to_string("accounts/email/membership_decision_subject.txt", context).strip()
+        body = render_to_string("accounts/email/membership_decision_message.txt", context)
+    send_mail(subject, body, None, [membership.user.email])
+
+
+@task()
+def email_membership_request(membership_id: int) -> None:
+    membership = Membership.objects.select_related("user", "organization").filter(pk=membership_id).first()
+    if membership is None:
+        return
+    admins = (
+        Membership.objects.filter(
+            organization=membership.organization,
+            role=Membership.Role.ADMIN,
+            status=Membership.Status.APPROVED,
+            user__deleted_at__isnull=True,
+        )
+        .select_related("user")
+        .values_list("user__email", flat=True)
+    )
+    recipients = list(admins)
+    if not recipients:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"membership": membership, "base_url": settings.WAGTAILADMIN_BASE_URL}
+        subject = render_to_string("accounts/email/membership_request_subject.txt", context).strip()
+        body = render_to_string("accounts/email/membership_request_message.txt", context)
+    send_mail(subject, body, None, recipients)

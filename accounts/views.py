@@ -1,0 +1,262 @@
+"""Views of the accounts app: profile, consent, personal data, organisations."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import selectors, services
+from accounts.forms import (
+    AccountDeleteForm,
+    ConsentForm,
+    MembershipRequestForm,
+    OrganizationForm,
+    ProfileForm,
+)
+from accounts.models import Membership, Organization, OrganizationKind
+
+
+def _require(user, perm: str, obj=None) -> None:
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied(_("Usted no tiene permiso para hacer esto."))
+
+
+def _first_error(error: ValidationError) -> str:
+    return error.messages[0] if error.messages else _("No se pudo completar la acción.")
+
+
+@login_required
+def profile(request):
+    if request.method == "POST":
+        form = ProfileForm(request.POST, instance=request.user)
+        if form.is_valid():
+            services.profile_update(
+                user=request.user,
+                display_name=form.cleaned_data["display_name"],
+                participant_type=form.cleaned_data["participant_type"],
+            )
+            messages.success(request, _("Sus datos quedaron guardados."))
+            return redirect("accounts:profile")
+    else:
+        form = ProfileForm(instance=request.user)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "has_consent": selectors.user_has_current_consent(request.user),
+            "is_verified": selectors.user_is_verified(request.user),
+            "memberships": selectors.user_memberships(request.user),
+        },
+    )
+
+
+@login_required
+def consent(request):
+    next_url = request.POST.get("next") or request.GET.get("next") or reverse("accounts:profile")
+    if not next_url.startswith("/") or next_url.startswith("//"):
+        next_url = reverse("accounts:profile")
+    if request.method == "POST":
+        form = ConsentForm(request.POST)
+        if form.is_valid():
+            services.consent_record(user=request.user)
+            messages.success(request, _("Gracias: su autorización quedó registrada."))
+            return redirect(next_url)
+    else:
+        form = ConsentForm()
+    return render(
+        request,
+        "accounts/consent.html",
+        {"form": form, "next": next_url, "has_consent": selectors.user_has_current_consent(request.user)},
+    )
+
+
+@login_required
+def data_export(request):
+    data = services.account_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="mis-datos-laboratorio-{stamp}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def account_delete(request):
+    if request.method == "POST":
+        form = AccountDeleteForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                services.account_delete(user=request.user)
+            except PermissionDenied as error:
+                messages.error(request, str(error))
+                return redirect("accounts:profile")
+            logout(request)
+            messages.success(
+                request,
+                _("Su cuenta fue eliminada. Sus aportes públicos quedan como de «participante anónimo»."),
+            )
+            return redirect("/")
+    else:
+        form = AccountDeleteForm(user=request.user)
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+def organization_list(request):
+    kind = request.GET.get("tipo") or None
+    if kind not in OrganizationKind.values:
+        kind = None
+    query = (request.GET.get("q") or "").strip()[:100] or None
+    organizations = selectors.organization_list(kind=kind, query=query)
+    page = Paginator(organizations, 24).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "accounts/organization_list.html",
+        {"page": page, "kinds": OrganizationKind.choices, "kind": kind, "query": query or ""},
+    )
+
+
+def organization_detail(request, slug: str):
+    organization = get_object_or_404(Organization, slug=slug)
+    user = request.user
+    return render(
+        request,
+        "accounts/organization_detail.html",
+        {
+            "organization": organization,
+            "members": selectors.organization_members(organization),
+            "my_membership": selectors.membership_of(user, organization),
+            "can_request": user.has_perm("accounts.request_membership"),
+            "can_manage": user.has_perm("accounts.manage_organization", organization),
+            "can_verify": user.has_perm("accounts.verify_organization"),
+            "request_form": MembershipRequestForm(),
+        },
+    )
+
+
+@login_required
+def organization_create(request):
+    if not request.user.has_perm("accounts.create_organization"):
+        return _verified_account_needed(request)
+    if request.method == "POST":
+        form = OrganizationForm(request.POST)
+        if form.is_valid():
+            organization = services.organization_create(user=request.user, **form.cleaned_data)
+            messages.success(
+                request,
+                _("La organización quedó registrada. El equipo del laboratorio la verificará pronto."),
+            )
+            return redirect(organization)
+    else:
+        form = OrganizationForm()
+    return render(request, "accounts/organization_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def membership_request(request, slug: str):
+    organization = get_object_or_404(Organization, slug=slug)
+    if not request.user.has_perm("accounts.request_membership"):
+        return _verified_account_needed(request)
+    form = MembershipRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_request(
+                user=request.user, organization=organization, message=form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            messages.error(request, _first_error(error))
+        else:
+            messages.success(request, _("Su solicitud fue enviada a quien administra la organización."))
+    else:
+        messages.error(request, _("El mensaje es demasiado largo (máximo 1000 caracteres)."))
+    return redirect(organization)
+
+
+@login_required
+def organization_requests(request, slug: str):
+    organization = get_object_or_404(Organization, slug=slug)
+    _require(request.user, "accounts.manage_organization", organization)
+    return render(
+        request,
+        "accounts/organization_requests.html",
+        {
+            "organization": organization,
+            "pending": selectors.organization_pending_requests(organization),
+            "members": selectors.organization_members(organization),
+        },
+    )
+
+
+@login_required
+@require_POST
+def membership_decide(request, pk: int):
+    membership = get_object_or_404(Membership.objects.select_related("organization", "user"), pk=pk)
+    _require(request.user, "accounts.decide_membership", membership)
+    decision = request.POST.get("decision")
+    if decision not in {"approve", "reject"}:
+        messages.error(request, _("Elija aprobar o rechazar la solicitud."))
+    else:
+        try:
+            services.membership_decide(membership=membership, by=request.user, approve=decision == "approve")
+        except ValidationError as error:
+            messages.error(request, _first_error(error))
+        else:
+            if decision == "approve":
+                messages.success(
+                    request,
+                    _("Solicitud aprobada: %(name)s ya es miembro.") % {"name": membership.user.public_name},
+                )
+            else:
+                messages.success(request, _("Solicitud rechazada."))
+    return redirect("accounts:organization_requests", slug=membership.organization.slug)
+
+
+@login_required
+@require_POST
+def membership_leave(request, pk: int):
+    membership = get_object_or_404(Membership.objects.select_related("organization"), pk=pk)
+    _require(request.user, "accounts.leave_membership", membership)
+    try:
+        services.membership_leave(membership=membership)
+    except ValidationError as error:
+        messages.error(request, _first_error(error))
+    else:
+        messages.success(request, _("Ya no forma parte de %(org)s.") % {"org": membership.organization.name})
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def organization_verify(request, slug: str):
+    organization = get_object_or_404(Organization, slug=slug)
+    _require(request.user, "accounts.verify_organization")
+    verified = request.POST.get("verified", "1") == "1"
+    services.organization_verify(organization=organization, by=request.user, verified=verified)
+    messages.success(
+        request,
+        _("Organización verificada.") if verified else _("Se retiró la verificación de la organización."),
+    )
+    return redirect(organization)
+
+
+def _verified_account_needed(request):
+    """Explain what is missing to act: a verified e-mail or the current consent."""
+    if not selectors.user_has_current_consent(request.user):
+        messages.info(request, _("Antes de participar, autorice el tratamiento de sus datos personales."))
+        return redirect(f"{reverse('accounts:consent')}?next={request.path}")
+    messages.error(request, _("Para participar, verifique primero su correo electrónico."))
+    return redirect("account_email")

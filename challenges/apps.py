@@ -1,0 +1,10 @@
+"""Challenges (retos): the page type, phases, co-leads and evaluation criteria."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ChallengesConfig(AppConfig):
+    name = "challenges"
+    label = "challenges"
+    verbose_name = _("Retos")

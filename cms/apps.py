@@ -1,0 +1,10 @@
+"""The CMS: home, standard and news pages, feeds and site settings (Wagtail)."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    label = "cms"
+    verbose_name = _("Contenidos")

@@ -1,0 +1,158 @@
+"""Page types of the CMS and the site's identity settings."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BaseStreamBlock
+
+
+class HomePage(Page):
+    """The lab's front door: its purpose, the latest news and the organisations taking part."""
+
+    hero_title = models.CharField(_("título principal"), max_length=160)
+    hero_text = models.TextField(_("presentación"), max_length=600)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenido"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Presentación")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.StandardPage", "cms.NewsIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("página de inicio")
+
+    def get_context(self, request, *args, **kwargs):
+        from accounts.models import Organization
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.live().public().order_by("-date", "-pk").select_related("image")[:3]
+        )
+        context["news_index"] = NewsIndexPage.objects.live().first()
+        context["organizations"] = Organization.objects.filter(verified=True).order_by("name")[:12]
+        return context
+
+
+class StandardPage(Page):
+    """A page of text: about the lab, policies, help."""
+
+    summary = models.TextField(_("resumen"), blank=True, max_length=400)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenido"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+
+    class Meta:
+        verbose_name = _("página estándar")
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The list of news, with RSS and Atom feeds."""
+
+    intro = models.TextField(_("introducción"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.NewsPage"]
+    max_count = 1
+    page_size = 10
+
+    class Meta:
+        verbose_name = _("índice de noticias")
+
+    def news(self):
+        return (
+            NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk").select_related("image")
+        )
+
+    @path("")
+    def index_route(self, request):
+        page = Paginator(self.news(), self.page_size).get_page(request.GET.get("pagina"))
+        return self.render(request, context_overrides={"news_page": page})
+
+    @path("rss/", name="rss")
+    def rss_route(self, request):
+        from cms.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_route(self, request):
+        from cms.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPage(Page):
+    date = models.DateField(_("fecha"))
+    summary = models.TextField(_("resumen"), max_length=400)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("imagen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenido"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("noticia")
+        verbose_name_plural = _("noticias")
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting):
+    """Who runs the site and how to reach them: shown in every page's footer."""
+
+    entity_name = models.CharField(
+        _("nombre de la entidad"), max_length=160, default="Alcaldía de Bucaramanga"
+    )
+    address = models.CharField(
+        _("dirección"), max_length=200, default="Calle 35 # 10-43, Centro, Bucaramanga, Santander"
+    )
+    opening_hours = models.CharField(
+        _("horario de atención"), max_length=200, default="Lunes a viernes de 7:30 a. m. a 4:30 p. m."
+    )
+    phone = models.CharField(_("teléfono"), max_length=60, default="(607) 633 7000")
+    contact_email = models.EmailField(_("correo de contacto"), default="contactenos@bucaramanga.gov.co")
+    judicial_email = models.EmailField(
+        _("correo para notificaciones judiciales"), default="notificaciones@bucaramanga.gov.co"
+    )
+
+    panels = [
+        FieldPanel("entity_name"),
+        FieldPanel("address"),
+        FieldPanel("opening_hours"),
+        FieldPanel("phone"),
+        FieldPanel("contact_email"),
+        FieldPanel("judicial_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("identidad del sitio")

@@ -1,0 +1,23 @@
+"""Small site-wide views: health check, the personal-data policy link."""
+
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from wagtail.models import Page
+
+PRIVACY_POLICY_SLUG = "politica-de-tratamiento-de-datos"
+
+
+def health(request):
+    """For the reverse proxy and the process manager: the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def privacy_policy(request):
+    """The policy is a CMS page editors keep; a built-in text stands in until it exists."""
+    page = Page.objects.live().public().filter(slug=PRIVACY_POLICY_SLUG).first()
+    if page is not None:
+        return redirect(page.get_url(request))
+    return render(request, "privacy_policy.html")

@@ -1,0 +1,10 @@
+"""Live debate sessions. The label is `debates`: `sessions` belongs to django.contrib.sessions."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DebatesConfig(AppConfig):
+    name = "sessions"
+    label = "debates"
+    verbose_name = _("Sesiones de debate")

@@ -1,0 +1,3 @@
+"""WebSocket routes of the live debate rooms."""
+
+websocket_urlpatterns: list = []

@@ -1,0 +1,14 @@
+"""Loaded first by pytest (`-p tests.environment`): the variables the test run needs.
+
+Tests run with DEBUG off, like production, so the production variables need values; the
+ones given here are for tests only. Real values in the environment win.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-3b8e0d6f2a9c4e1b7d5f")
+os.environ.setdefault("REPORTS_ENCRYPTION_KEYS", "tests-only-reports-key")
+os.environ.setdefault("DJANGO_DEBUG", "0")
+# The test client speaks plain HTTP: HTTPS redirects and secure cookies are tested apart.
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
