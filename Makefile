@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages worker clean
+.PHONY: help run test lint format messages clean
 
 help:
 	@echo "make run    serve the platform with demo content on http://127.0.0.1:$(PORT)"
@@ -34,8 +34,8 @@ run: $(VENV)/.runtime-installed
 test: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py check
-	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_DEBUG=1 $(PY) manage.py check
+	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev-installed
@@ -46,10 +46,13 @@ format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Extract and compile the Spanish catalogue (needs GNU gettext; the compiled .mo is committed).
+# Refresh the English catalogue of our (Spanish) strings and compile every catalogue. Needs GNU
+# gettext; the compiled .mo files are committed. locale/es holds hand-kept overrides of library
+# strings (usted instead of tú), which makemessages must not touch.
 messages: $(VENV)/.dev-installed
-	$(PY) manage.py makemessages --locale es --ignore '.venv/*' --ignore 'bench/*'
-	$(PY) manage.py compilemessages --locale es --ignore '.venv/*'
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages --locale en --no-obsolete \
+		--ignore '.venv/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'staticfiles/*'
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -87,7 +87,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "modelsearch",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -97,6 +96,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -300,6 +300,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Datos abiertos y participación: retos, ideas, debates, denuncias, observatorio.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Our public API only: Wagtail's admin API is not a contract.
+    "PREPROCESSING_HOOKS": ["labplatform.api.public_endpoints_only"],
+    # Swagger UI and Redoc served by the platform itself, never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # Security. Production runs behind a TLS-terminating reverse proxy that sets

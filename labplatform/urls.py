@@ -18,6 +18,7 @@ urlpatterns = [
     path("cms-admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documentos/", include(wagtaildocs_urls)),
+    path("api/v1/", include("labplatform.api")),
     path("cuenta/", include("allauth.urls")),
     path("", include("accounts.urls")),
 ]

@@ -1,0 +1,66 @@
+"""`seed_demo`: the demo accounts of every role, organisations and pages; safe to run twice."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from accounts.models import Membership, Organization, User
+from accounts.selectors import user_is_verified
+from cms.models import NewsPage, StandardPage
+from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return (
+        User.objects.count(),
+        Organization.objects.count(),
+        Membership.objects.count(),
+        NewsPage.objects.count(),
+        StandardPage.objects.count(),
+    )
+
+
+def test_seed_is_idempotent():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    first = _counts()
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert _counts() == first
+    assert first[0] == len(DEMO_ACCOUNTS)
+    assert first[1] >= 5 and first[3] >= 4
+
+
+def test_every_demo_account_logs_in_and_has_its_role(client):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for account in DEMO_ACCOUNTS:
+        response = client.post(reverse("account_login"), {"login": account.email, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, account.email
+        user = User.objects.get(email=account.email)
+        assert user_is_verified(user)
+        assert set(user.groups.values_list("name", flat=True)) == set(account.groups)
+        client.post(reverse("account_logout"))
+    roles = {a.role for a in DEMO_ACCOUNTS}
+    assert {"editora (CMS)", "moderador", "gestora de denuncias", "ciudadana"} <= roles
+    university = User.objects.get(email="investigadora@laboratorio.example")
+    guild = User.objects.get(email="gremio@laboratorio.example")
+    assert university.memberships.get().organization.kind == "university"
+    assert guild.memberships.get().organization.kind == "guild"
+    assert university.memberships.get().status == "approved"
+
+
+def test_seeded_site_pages_answer(client):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for url in ["/", "/noticias/", "/el-laboratorio/", "/terminos-de-uso/", "/accesibilidad/", "/organizaciones/"]:
+        assert client.get(url).status_code == 200, url
+    html = client.get("/").content.decode()
+    assert "El laboratorio" in html  # in the main menu
+    assert "El observatorio publica sus primeros indicadores" in html  # the latest news
+
+
+def test_the_banner_lists_every_account():
+    from labplatform.demo import accounts_banner
+
+    banner = accounts_banner("http://127.0.0.1:8000")
+    assert DEMO_PASSWORD in banner
+    assert all(account.email in banner for account in DEMO_ACCOUNTS)
