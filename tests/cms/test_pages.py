@@ -83,7 +83,9 @@ def test_the_home_page_exists_from_migrations_and_is_spanish(client, home):
 def test_home_shows_the_latest_news_and_verified_organizations(client, news_index):
     for n in range(5):
         add_news(news_index, n)
-    Organization.objects.create(name="Universidad Industrial de Santander", slug="uis", kind="university", verified=True)
+    Organization.objects.create(
+        name="Universidad Industrial de Santander", slug="uis", kind="university", verified=True
+    )
     Organization.objects.create(name="Sin Verificar S.A.S.", slug="sv", kind="company")
     html = client.get("/").content.decode()
     assert "Noticia 4" in html and "Noticia 3" in html and "Noticia 2" in html
@@ -180,7 +182,9 @@ def test_documents_library_serves_uploaded_documents(client, settings, tmp_path)
     from wagtail.documents.models import Document
 
     settings.MEDIA_ROOT = tmp_path
-    document = Document.objects.create(title="Plan anticorrupción 2026", file=ContentFile(b"%PDF-1.4", name="paac.pdf"))
+    document = Document.objects.create(
+        title="Plan anticorrupción 2026", file=ContentFile(b"%PDF-1.4", name="paac.pdf")
+    )
     response = client.get(document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4"

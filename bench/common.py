@@ -1,0 +1,199 @@
+"""Shared pieces of the benchmarks: a production-like server on loopback and a bounded load.
+
+Everything here talks to 127.0.0.1 only, runs for a bounded time and stops by itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def bench_env(database_url: str, redis_url: str | None) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c",
+        "REPORTS_ENCRYPTION_KEYS": "bench-only-reports-key",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DATABASE_URL": database_url,
+        "DATABASE_CONN_MAX_AGE": "60",
+    }
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    else:
+        env.pop("REDIS_URL", None)
+    return env
+
+
+def ensure_postgres_database(database_url: str) -> None:
+    """Create the benchmark's own database when it does not exist yet."""
+    name = database_url.rsplit("/", 1)[-1]
+    admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
+    exists = subprocess.run(  # noqa: S603
+        ["psql", admin_url, "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if not exists:
+        subprocess.run(
+            ["psql", admin_url, "-c", f'CREATE DATABASE "{name}"'], check=True, capture_output=True
+        )  # noqa: S603,S607
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+@contextlib.contextmanager
+def daphne_servers(env: dict[str, str], count: int = 1):
+    """`count` daphne processes on free loopback ports; yields the ports."""
+    ports = [free_port() for _ in range(count)]
+    processes = [
+        subprocess.Popen(  # noqa: S603
+            [
+                PYTHON,
+                "-m",
+                "daphne",
+                "-v",
+                "0",
+                "-b",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "labplatform.asgi:application",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        for port in ports
+    ]
+    try:
+        for port in ports:
+            wait_for_port(port)
+        yield ports
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def wait_for_port(port: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
+
+
+@dataclass
+class LoadResult:
+    path: str
+    requests: int
+    errors: int
+    seconds: float
+    latencies_ms: list[float]
+    statuses: set[str] = field(default_factory=set)
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, q: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.latencies_ms) if self.latencies_ms else float("nan")
+
+
+async def _client(
+    port: int, path: str, stop_at: float, max_requests: int, counter: list[int], result: LoadResult
+):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    request = (
+        f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: es-CO\r\nConnection: keep-alive\r\n\r\n"
+    ).encode()
+    try:
+        while time.monotonic() < stop_at and counter[0] < max_requests:
+            counter[0] += 1
+            started = time.perf_counter()
+            writer.write(request)
+            await writer.drain()
+            status_line = await reader.readline()
+            length = 0
+            chunked = False
+            while True:
+                line = await reader.readline()
+                if line in (b"\r\n", b""):
+                    break
+                name, _, value = line.decode("latin-1").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value.strip())
+                elif name.lower() == "transfer-encoding" and "chunked" in value.lower():
+                    chunked = True
+            if chunked:
+                while True:
+                    size = int((await reader.readline()).strip(), 16)
+                    await reader.readexactly(size + 2)
+                    if size == 0:
+                        break
+            elif length:
+                await reader.readexactly(length)
+            result.latencies_ms.append((time.perf_counter() - started) * 1000)
+            if b" 200 " in status_line:
+                result.requests += 1
+            else:
+                result.errors += 1
+                result.statuses.add(status_line.decode("latin-1").strip())
+    finally:
+        writer.close()
+        with contextlib.suppress(Exception):
+            await writer.wait_closed()
+
+
+async def load(
+    ports: list[int], path: str, *, concurrency: int, seconds: float, max_requests: int = 200_000
+) -> LoadResult:
+    """GET `path` from `concurrency` keep-alive connections for `seconds` (or `max_requests`)."""
+    result = LoadResult(path=path, requests=0, errors=0, seconds=0.0, latencies_ms=[])
+    counter = [0]
+    started = time.monotonic()
+    stop_at = started + seconds
+    await asyncio.gather(
+        *(
+            _client(ports[i % len(ports)], path, stop_at, max_requests, counter, result)
+            for i in range(concurrency)
+        )
+    )
+    result.seconds = time.monotonic() - started
+    return result
