@@ -51,7 +51,7 @@ def ensure_postgres_database(database_url: str) -> None:
     name = database_url.rsplit("/", 1)[-1]
     admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
     exists = subprocess.run(  # noqa: S603
-        ["psql", admin_url, "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],  # noqa: S607
+        ["psql", admin_url, "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],  # noqa: S607,S608 (our own setting)
         capture_output=True,
         text=True,
         check=True,

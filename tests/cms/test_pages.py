@@ -1,8 +1,8 @@
 """The CMS: page tree rules, the home page, news and their feeds, who gets which admin."""
 
 import datetime
-import xml.etree.ElementTree as ET
 
+import defusedxml.ElementTree as ET
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
