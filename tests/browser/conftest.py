@@ -29,32 +29,40 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 HERE = Path(__file__).resolve().parent
 
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="package")
-def browser() -> Iterator:
-    """One Chromium for all the tests of this folder.
-
-    Scoped to this package rather than the whole session on purpose: while Playwright's sync API
-    is started, its event loop stays registered as running on the main thread. Left running to
-    the end of the session it would break every later async test ("Runner.run() cannot be called
-    from a running event loop"); the package scope stops it after the last browser test.
-
-    For the same reason Django would refuse ORM calls from the test body and from pytest-django's
-    database set-up and flush ("You cannot call this from an async context"); they are plain
-    synchronous code, so the check is lifted for as long as the browser runs.
-    """
+@pytest.fixture(scope="session")
+def chromium_executable() -> Path:
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture
+def browser(chromium_executable, monkeypatch) -> Iterator:
+    """A Chromium of its own for each test (about a second to start).
+
+    Not one for the whole session, on purpose: while Playwright's sync API is started its event
+    loop stays registered as running on the main thread, and Django then takes the thread for
+    an async one. It hands out other database connections there (asgiref's Local), so that
+    pytest-django's set-up and flush would work on connections that do not hold the serialized
+    migration data: after the first test the home page would be gone. Later async tests would
+    fail too ("Runner.run() cannot be called from a running event loop").
+
+    Started after the database fixtures and stopped before their teardown, the browser sees the
+    database as migrated and seeded. While it runs, the test body is still plain synchronous code,
+    which Django would refuse ("You cannot call this from an async context"): the check is lifted.
+    """
     from playwright.sync_api import sync_playwright
 
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(chromium_executable), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
@@ -117,3 +125,33 @@ def screenshot(page) -> Callable:
         return paths
 
     return take
+
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>"
+        )
+        for node in violation["nodes"][:10]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {node['target']}: {summary}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def assert_accessible(page) -> Callable:
+    """`assert_accessible(where)`: axe-core on the current page finds nothing serious or critical."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(where: str) -> None:
+        violations = axe.run(page).response["violations"]
+        blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
+        assert not blocking, f"axe-core on {where}:\n{describe_violations(blocking)}"
+
+    return check

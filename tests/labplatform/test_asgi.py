@@ -17,7 +17,9 @@ async def test_http_is_served_through_asgi():
 
 async def test_websocket_from_a_foreign_origin_is_refused():
     communicator = WebsocketCommunicator(
-        application, "/ws/sessions/1/", headers=[(b"origin", b"https://sitio-ajeno.example"), (b"host", b"127.0.0.1")]
+        application,
+        "/ws/sessions/1/",
+        headers=[(b"origin", b"https://sitio-ajeno.example"), (b"host", b"127.0.0.1")],
     )
     connected, _ = await communicator.connect()
     assert not connected
@@ -26,7 +28,9 @@ async def test_websocket_from_a_foreign_origin_is_refused():
 
 async def test_websocket_to_an_unknown_path_is_refused():
     communicator = WebsocketCommunicator(
-        application, "/ws/no-existe/", headers=[(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1")]
+        application,
+        "/ws/no-existe/",
+        headers=[(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1")],
     )
     with pytest.raises(ValueError, match="No route found"):
         await communicator.connect()

@@ -51,7 +51,14 @@ def test_every_demo_account_logs_in_and_has_its_role(client):
 
 def test_seeded_site_pages_answer(client):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    for url in ["/", "/noticias/", "/el-laboratorio/", "/terminos-de-uso/", "/accesibilidad/", "/organizaciones/"]:
+    for url in [
+        "/",
+        "/noticias/",
+        "/el-laboratorio/",
+        "/terminos-de-uso/",
+        "/accesibilidad/",
+        "/organizaciones/",
+    ]:
         assert client.get(url).status_code == 200, url
     html = client.get("/").content.decode()
     assert "El laboratorio" in html  # in the main menu

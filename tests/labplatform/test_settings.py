@@ -54,7 +54,11 @@ PRODUCTION = {
 
 def run(code_or_args, env: dict[str, str]) -> subprocess.CompletedProcess:
     base = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
-    args = [sys.executable, "-c", code_or_args] if isinstance(code_or_args, str) else [sys.executable, *code_or_args]
+    args = (
+        [sys.executable, "-c", code_or_args]
+        if isinstance(code_or_args, str)
+        else [sys.executable, *code_or_args]
+    )
     return subprocess.run(  # noqa: S603
         args,
         cwd=ROOT,
