@@ -40,7 +40,6 @@ class HomePage(Page):
         context["latest_news"] = (
             NewsPage.objects.live().public().order_by("-date", "-pk").select_related("image")[:3]
         )
-        context["news_index"] = NewsIndexPage.objects.live().first()
         context["organizations"] = Organization.objects.filter(verified=True).order_by("name")[:12]
         return context
 

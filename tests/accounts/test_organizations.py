@@ -232,4 +232,4 @@ def test_organization_list_queries_do_not_grow(client):
     few = count_queries(lambda: client.get(url))
     _add_organizations(2, 22)
     many = count_queries(lambda: client.get(url))
-    assert many == few <= 14
+    assert many == few <= 6
