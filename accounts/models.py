@@ -111,12 +111,11 @@ class Consent(models.Model):
         return f"{self.user_id} · {self.policy_version}"
 
 
-class OrganizationKind(models.TextChoices):
-    UNIVERSITY = "university", _("Universidad")
-    GUILD = "guild", _("Gremio")
-    CIVIL_SOCIETY = "civil_society", _("Sociedad civil")
-    PUBLIC_ENTITY = "public_entity", _("Entidad pública")
-    COMPANY = "company", _("Empresa")
+# An organisation is of one of the participant types other than a citizen, so that results
+# broken down by participant type and by organisation kind speak the same language.
+ORGANIZATION_KINDS = [
+    (value, label) for value, label in ParticipantType.choices if value != ParticipantType.CITIZEN
+]
 
 
 class Organization(models.Model):
@@ -124,7 +123,7 @@ class Organization(models.Model):
 
     name = models.CharField(_("nombre"), max_length=160, unique=True)
     slug = models.SlugField(_("identificador"), max_length=160, unique=True)
-    kind = models.CharField(_("tipo"), max_length=20, choices=OrganizationKind.choices)
+    kind = models.CharField(_("tipo"), max_length=20, choices=ORGANIZATION_KINDS)
     description = models.TextField(_("descripción"), blank=True)
     website = models.URLField(_("sitio web"), blank=True)
     verified = models.BooleanField(

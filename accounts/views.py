@@ -23,7 +23,7 @@ from accounts.forms import (
     OrganizationForm,
     ProfileForm,
 )
-from accounts.models import Membership, Organization, OrganizationKind
+from accounts.models import ORGANIZATION_KINDS, Membership, Organization
 
 
 def _require(user, perm: str, obj=None) -> None:
@@ -117,7 +117,7 @@ def account_delete(request):
 
 def organization_list(request):
     kind = request.GET.get("tipo") or None
-    if kind not in OrganizationKind.values:
+    if kind not in dict(ORGANIZATION_KINDS):
         kind = None
     query = (request.GET.get("q") or "").strip()[:100] or None
     organizations = selectors.organization_list(kind=kind, query=query)
@@ -125,7 +125,7 @@ def organization_list(request):
     return render(
         request,
         "accounts/organization_list.html",
-        {"page": page, "kinds": OrganizationKind.choices, "kind": kind, "query": query or ""},
+        {"page": page, "kinds": ORGANIZATION_KINDS, "kind": kind, "query": query or ""},
     )
 
 
