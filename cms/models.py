@@ -27,7 +27,7 @@ class HomePage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.StandardPage", "cms.NewsIndexPage"]
+    subpage_types = ["cms.StandardPage", "cms.NewsIndexPage", "challenges.ChallengeIndexPage"]
     max_count = 1
 
     class Meta:

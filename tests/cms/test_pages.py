@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from accounts.models import Organization
+from challenges.models import ChallengeIndexPage
 from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from tests.utils import count_queries
 
@@ -44,7 +45,7 @@ def add_news(index, n, **kwargs):
 class TestPageTree(WagtailPageTestCase):
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage, ChallengeIndexPage})
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(NewsPage, set())

@@ -1,0 +1,195 @@
+"""Challenges (retos): a Wagtail page with its phase schedule, co-leads and evaluation criteria."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import BaseStreamBlock
+
+
+class Phase(models.TextChoices):
+    UPCOMING = "upcoming", _("Próximamente")
+    IDEAS = "ideas", _("Recepción de ideas")
+    VOTING = "voting", _("Votación")
+    EVALUATION = "evaluation", _("Evaluación")
+    RESULTS = "results", _("Resultados")
+    CLOSED = "closed", _("Cerrado")
+
+
+class ChallengeIndexPage(Page):
+    intro = models.TextField(_("introducción"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["challenges.ChallengePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("índice de retos")
+
+
+class ChallengeTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "challenges.ChallengePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ChallengePage(Page):
+    """A problem the city opens to proposals, with phases computed from its dates (America/Bogota)."""
+
+    summary = models.TextField(_("resumen"), max_length=400)
+    problem = StreamField(BaseStreamBlock(), verbose_name=_("planteamiento del problema"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("imagen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=ChallengeTag, blank=True, verbose_name=_("temas"))
+    co_leads = ParentalManyToManyField(
+        "accounts.Organization",
+        blank=True,
+        related_name="co_led_challenges",
+        verbose_name=_("entidades co-líderes"),
+    )
+    ideas_open_at = models.DateTimeField(_("apertura de ideas"))
+    ideas_close_at = models.DateTimeField(_("cierre de ideas"))
+    voting_open_at = models.DateTimeField(_("apertura de la votación"))
+    voting_close_at = models.DateTimeField(_("cierre de la votación"))
+    results_at = models.DateTimeField(_("publicación de resultados"))
+    closed_at = models.DateTimeField(_("cierre del reto"), null=True, blank=True)
+    support_limit = models.PositiveSmallIntegerField(
+        _("apoyos por participante"),
+        null=True,
+        blank=True,
+        help_text=_("Cuántas ideas de este reto puede apoyar cada persona. Vacío: sin límite."),
+    )
+    support_weight = models.PositiveSmallIntegerField(
+        _("peso de los apoyos en el resultado (%)"),
+        default=50,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("El resto del peso corresponde al puntaje de evaluación de los co-líderes."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("problem"),
+        FieldPanel("image"),
+        FieldPanel("tags"),
+        FieldPanel("co_leads"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("ideas_open_at"), FieldPanel("ideas_close_at")]),
+                FieldRowPanel([FieldPanel("voting_open_at"), FieldPanel("voting_close_at")]),
+                FieldRowPanel([FieldPanel("results_at"), FieldPanel("closed_at")]),
+            ],
+            heading=_("Calendario"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("support_limit"),
+                FieldPanel("support_weight"),
+                InlinePanel("criteria", label=_("Criterios")),
+            ],
+            heading=_("Votación y evaluación"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("problem"),
+        index.FilterField("ideas_open_at"),
+    ]
+    parent_page_types = ["challenges.ChallengeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("reto")
+        verbose_name_plural = _("retos")
+
+    def schedule(self) -> list[tuple[str, datetime.datetime | None]]:
+        """The milestones in order: when each phase starts."""
+        return [
+            (Phase.IDEAS, self.ideas_open_at),
+            (Phase.EVALUATION, self.ideas_close_at),
+            (Phase.VOTING, self.voting_open_at),
+            (Phase.EVALUATION, self.voting_close_at),
+            (Phase.RESULTS, self.results_at),
+            (Phase.CLOSED, self.closed_at),
+        ]
+
+    def phase_at(self, moment: datetime.datetime) -> str:
+        """The phase at `moment`: the last milestone reached. Between the close of ideas and
+        the opening of the vote the co-leads review what came in, so that gap is evaluation."""
+        phase = Phase.UPCOMING
+        for milestone_phase, starts_at in self.schedule():
+            if starts_at is not None and moment >= starts_at:
+                phase = milestone_phase
+        return phase
+
+    @property
+    def phase(self) -> str:
+        return self.phase_at(timezone.now())
+
+    def next_milestone(self, moment: datetime.datetime | None = None) -> tuple[str, datetime.datetime] | None:
+        """The next phase change after `moment`, for the countdown."""
+        moment = moment or timezone.now()
+        for milestone_phase, starts_at in self.schedule():
+            if starts_at is not None and starts_at > moment:
+                return milestone_phase, starts_at
+        return None
+
+    def clean(self):
+        super().clean()
+        order = [
+            ("ideas_open_at", self.ideas_open_at),
+            ("ideas_close_at", self.ideas_close_at),
+            ("voting_open_at", self.voting_open_at),
+            ("voting_close_at", self.voting_close_at),
+            ("results_at", self.results_at),
+            ("closed_at", self.closed_at),
+        ]
+        previous_name, previous = None, None
+        for name, value in order:
+            if value is None:
+                continue
+            if previous is not None and value < previous:
+                raise ValidationError(
+                    {
+                        name: _("Esta fecha no puede ser anterior a «%(previous)s».")
+                        % {"previous": self._meta.get_field(previous_name).verbose_name}
+                    }
+                )
+            previous_name, previous = name, value
+
+
+class EvaluationCriterion(Orderable):
+    challenge = ParentalKey(ChallengePage, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("criterio"), max_length=120)
+    description = models.TextField(_("descripción"), blank=True, max_length=500)
+    weight = models.PositiveSmallIntegerField(
+        _("peso"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("weight")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("criterio de evaluación")
+        verbose_name_plural = _("criterios de evaluación")
+
+    def __str__(self) -> str:
+        return self.name
