@@ -15,6 +15,7 @@ help:
 	@echo "make test   run lint, checks and the whole test suite"
 
 $(VENV)/bin/python:
+	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else \"Python 3.11 or newer is needed (found \" + sys.version.split()[0] + \")\")"
 	$(PYTHON) -m venv $(VENV)
 
 # The stamp files depend on the requirement files: edit a pin and the next command reinstalls.

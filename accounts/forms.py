@@ -70,7 +70,7 @@ class SignupExtraForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "participant_type"]
+        fields = ["display_name", "participant_type", "email_notifications"]
         widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}
 
 

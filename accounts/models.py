@@ -60,6 +60,15 @@ class User(AbstractUser):
         help_text=_("Sirve para desagregar los resultados de los retos."),
     )
     deleted_at = models.DateTimeField(_("eliminada el"), null=True, blank=True, editable=False)
+    email_notifications = models.BooleanField(
+        _("recibir avisos por correo"),
+        default=True,
+        help_text=_(
+            "Le escribiremos cuando cambie el estado de sus ideas, le respondan un comentario, "
+            "se modere su contenido o cambie de fase un reto que sigue. Los avisos siguen "
+            "apareciendo en el sitio."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -188,3 +197,43 @@ class Membership(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == self.Status.APPROVED
+
+
+class NotificationKind(models.TextChoices):
+    IDEA_STATUS = "idea_status", _("Cambio de estado de su idea")
+    COMMENT_REPLY = "comment_reply", _("Respuesta a su comentario")
+    MODERATION = "moderation", _("Decisión de moderación")
+    CHALLENGE_PHASE = "challenge_phase", _("Cambio de fase de un reto que sigue")
+
+
+class Notification(models.Model):
+    """One notice in a person's inbox (the bell). Written by accounts.notifications.notify."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("tipo"), max_length=30, choices=NotificationKind.choices)
+    message = models.TextField(_("mensaje"), max_length=1000)
+    # A path on this site ("/ideas/12/"), made absolute only in e-mail.
+    url = models.CharField(_("enlace"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("creado el"), auto_now_add=True)
+    read_at = models.DateTimeField(_("leído el"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aviso")
+        verbose_name_plural = _("avisos")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="accounts_notif_inbox"),
+            # The bell's COUNT of unread notices.
+            models.Index(
+                fields=["recipient"], condition=models.Q(read_at__isnull=True), name="accounts_notif_unread"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id} · {self.kind}"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

@@ -11,6 +11,7 @@ def profile(user) -> dict:
         "email": user.email,
         "display_name": user.display_name,
         "participant_type": user.participant_type,
+        "email_notifications": user.email_notifications,
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
     }
@@ -52,4 +53,18 @@ def second_factors(user) -> list[dict]:
     return [
         {"type": authenticator.type, "created_at": authenticator.created_at.isoformat()}
         for authenticator in user.authenticator_set.order_by("created_at")
+    ]
+
+
+@register("notifications")
+def notifications(user) -> list[dict]:
+    return [
+        {
+            "kind": notification.kind,
+            "message": notification.message,
+            "url": notification.url,
+            "created_at": notification.created_at.isoformat(),
+            "read_at": notification.read_at.isoformat() if notification.read_at else None,
+        }
+        for notification in user.notifications.order_by("created_at")
     ]

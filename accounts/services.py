@@ -103,16 +103,31 @@ def membership_decide(*, membership: Membership, by: User, approve: bool) -> Mem
     return membership
 
 
+def _sole_admin_of(user: User, *, excluding: Membership | None = None) -> list[Organization]:
+    """Organisations where `user` is the only approved admin (rows locked: decided one at a time)."""
+    organizations = []
+    admin_rows = Membership.objects.select_for_update().filter(
+        user=user, role=Membership.Role.ADMIN, status=Membership.Status.APPROVED
+    )
+    if excluding is not None:
+        admin_rows = admin_rows.filter(pk=excluding.pk)
+    for membership in admin_rows.select_related("organization"):
+        others = (
+            Membership.objects.select_for_update()
+            .filter(organization=membership.organization, role=Membership.Role.ADMIN)
+            .filter(status=Membership.Status.APPROVED)
+            .exclude(user=user)
+        )
+        if not others.exists():
+            organizations.append(membership.organization)
+    return organizations
+
+
 @transaction.atomic
 def membership_leave(*, membership: Membership) -> None:
     """Leave an organisation, or withdraw a request. The last admin cannot leave."""
     if membership.role == Membership.Role.ADMIN and membership.is_approved:
-        other_admins = Membership.objects.filter(
-            organization=membership.organization,
-            role=Membership.Role.ADMIN,
-            status=Membership.Status.APPROVED,
-        ).exclude(pk=membership.pk)
-        if not other_admins.exists():
+        if _sole_admin_of(membership.user, excluding=membership):
             raise ValidationError(
                 _("Usted es el único administrador de la organización: nombre otro antes de salir."),
                 code="last_admin",
@@ -139,8 +154,25 @@ def account_delete(*, user: User) -> None:
     """
     if user.is_superuser:
         raise PermissionDenied(_("Una cuenta de superusuario no se puede eliminar desde aquí."))
+    sole = _sole_admin_of(user)
+    if sole:
+        raise PermissionDenied(
+            _(
+                "Usted es el único administrador de %(orgs)s: "
+                "nombre a otra persona antes de eliminar su cuenta."
+            )
+            % {"orgs": ", ".join(organization.name for organization in sole)}
+        )
+    from wagtail.users.models import UserProfile
+
+    for profile in UserProfile.objects.filter(user=user):
+        if profile.avatar:
+            profile.avatar.delete(save=False)
+        profile.delete()
     EmailAddress.objects.filter(user=user).delete()
     Consent.objects.filter(user=user).delete()
+    user.notifications.all().delete()
+    user.follows.all().delete()
     Membership.objects.filter(user=user).delete()
     user.authenticator_set.all().delete()
     user.email = f"eliminada-{uuid.uuid4().hex}@cuentas.invalid"
@@ -149,6 +181,7 @@ def account_delete(*, user: User) -> None:
     user.is_active = False
     user.is_staff = False
     user.deleted_at = timezone.now()
+    user.last_login = None
     user.save()
     user.groups.clear()
     user.user_permissions.clear()

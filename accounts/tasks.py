@@ -1,4 +1,4 @@
-"""Background e-mail about memberships (django-tasks)."""
+"""Background e-mail about memberships and notifications (django-tasks)."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-from accounts.models import Membership
+from accounts.models import Membership, Notification
 
 
 @task()
@@ -44,3 +44,28 @@ def email_membership_request(membership_id: int) -> None:
         subject = render_to_string("accounts/email/membership_request_subject.txt", context).strip()
         body = render_to_string("accounts/email/membership_request_message.txt", context)
     send_mail(subject, body, None, recipients)
+
+
+@task()
+def email_notification(notification_id: int) -> None:
+    """E-mail one notice. The preference is checked again: it may have changed since."""
+    notification = Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+    if notification is None:
+        return
+    recipient = notification.recipient
+    if recipient.deleted_at or not recipient.is_active or not recipient.email_notifications:
+        return
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    link = notification.url
+    if link.startswith("/"):
+        link = f"{base_url}{link}"
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "notification": notification,
+            "recipient": recipient,
+            "link": link,
+            "base_url": base_url,
+        }
+        subject = render_to_string("accounts/email/notification_subject.txt", context).strip()
+        body = render_to_string("accounts/email/notification_message.txt", context)
+    send_mail(subject, body, None, [recipient.email])

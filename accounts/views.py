@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import notifications as inbox
 from accounts import selectors, services
 from accounts.forms import (
     AccountDeleteForm,
@@ -45,6 +46,9 @@ def profile(request):
                 display_name=form.cleaned_data["display_name"],
                 participant_type=form.cleaned_data["participant_type"],
             )
+            inbox.email_preference_update(
+                user=request.user, email_notifications=form.cleaned_data["email_notifications"]
+            )
             messages.success(request, _("Sus datos quedaron guardados."))
             return redirect("accounts:profile")
     else:
@@ -59,6 +63,27 @@ def profile(request):
             "memberships": selectors.user_memberships(request.user),
         },
     )
+
+
+@login_required
+def notifications(request):
+    """The inbox, newest first. Looking does not mark anything read: that is a separate POST."""
+    page = Paginator(inbox.user_notifications(request.user), 20).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "accounts/notifications.html",
+        {"page_obj": page, "notifications": page.object_list, "unread": inbox.unread_count(request.user)},
+    )
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    if inbox.notifications_mark_all_read(user=request.user):
+        messages.success(request, _("Marcó todos sus avisos como leídos."))
+    else:
+        messages.info(request, _("No tenía avisos sin leer."))
+    return redirect("accounts:notifications")
 
 
 @login_required

@@ -136,13 +136,31 @@ class LoadResult:
         return statistics.median(self.latencies_ms) if self.latencies_ms else float("nan")
 
 
+def build_request(method: str, path: str, headers: dict[str, str] | None = None, body: bytes = b"") -> bytes:
+    lines = [
+        f"{method} {path} HTTP/1.1",
+        "Host: 127.0.0.1",
+        "Accept-Language: es-CO",
+        "Connection: keep-alive",
+    ]
+    lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
+    if body or method in {"POST", "PUT", "PATCH", "DELETE"}:
+        lines.append(f"Content-Length: {len(body)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
 async def _client(
-    port: int, path: str, stop_at: float, max_requests: int, counter: list[int], result: LoadResult
+    port: int,
+    path: str,
+    stop_at: float,
+    max_requests: int,
+    counter: list[int],
+    result: LoadResult,
+    request: bytes | None = None,
+    ok_statuses: tuple[bytes, ...] = (b" 200 ",),
 ):
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    request = (
-        f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: es-CO\r\nConnection: keep-alive\r\n\r\n"
-    ).encode()
+    request = request or build_request("GET", path)
     try:
         while time.monotonic() < stop_at and counter[0] < max_requests:
             counter[0] += 1
@@ -170,7 +188,7 @@ async def _client(
             elif length:
                 await reader.readexactly(length)
             result.latencies_ms.append((time.perf_counter() - started) * 1000)
-            if b" 200 " in status_line:
+            if any(ok in status_line for ok in ok_statuses):
                 result.requests += 1
             else:
                 result.errors += 1
@@ -182,16 +200,34 @@ async def _client(
 
 
 async def load(
-    ports: list[int], path: str, *, concurrency: int, seconds: float, max_requests: int = 200_000
+    ports: list[int],
+    path: str,
+    *,
+    concurrency: int,
+    seconds: float,
+    max_requests: int = 200_000,
+    requests: list[bytes] | None = None,
+    ok_statuses: tuple[bytes, ...] = (b" 200 ",),
+    label: str | None = None,
 ) -> LoadResult:
-    """GET `path` from `concurrency` keep-alive connections for `seconds` (or `max_requests`)."""
-    result = LoadResult(path=path, requests=0, errors=0, seconds=0.0, latencies_ms=[])
+    """GET `path` from `concurrency` keep-alive connections for `seconds` (or `max_requests`).
+    `requests`, one per connection, replaces the GET (e.g. POSTs with each client's own session)."""
+    result = LoadResult(path=label or path, requests=0, errors=0, seconds=0.0, latencies_ms=[])
     counter = [0]
     started = time.monotonic()
     stop_at = started + seconds
     await asyncio.gather(
         *(
-            _client(ports[i % len(ports)], path, stop_at, max_requests, counter, result)
+            _client(
+                ports[i % len(ports)],
+                path,
+                stop_at,
+                max_requests,
+                counter,
+                result,
+                requests[i % len(requests)] if requests else None,
+                ok_statuses,
+            )
             for i in range(concurrency)
         )
     )

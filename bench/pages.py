@@ -34,7 +34,7 @@ def main() -> None:
     ensure_postgres_database(database_url)
     env = bench_env(database_url, os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"))
     manage(env, "migrate", "--no-input", "-v", "0")
-    manage(env, "seed_demo")
+    manage(env, "seed_demo", "--allow-production")
     manage(env, "collectstatic", "--no-input", "-v", "0")
 
     print(

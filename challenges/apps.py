@@ -8,3 +8,6 @@ class ChallengesConfig(AppConfig):
     name = "challenges"
     label = "challenges"
     verbose_name = _("Retos")
+
+    def ready(self) -> None:
+        from challenges import personal_data  # noqa: F401  (registers the sections)

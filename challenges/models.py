@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,6 +12,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -38,6 +40,11 @@ class ChallengeIndexPage(Page):
     class Meta:
         verbose_name = _("índice de retos")
 
+    def get_context(self, request, *args, **kwargs):
+        from challenges.pages import challenge_index_context
+
+        return {**super().get_context(request, *args, **kwargs), **challenge_index_context(request)}
+
 
 class ChallengeTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -45,8 +52,11 @@ class ChallengeTag(TaggedItemBase):
     )
 
 
-class ChallengePage(Page):
-    """A problem the city opens to proposals, with phases computed from its dates (America/Bogota)."""
+class ChallengePage(RoutablePageMixin, Page):
+    """A problem the city opens to proposals, with phases computed from its dates (America/Bogota).
+
+    Its routes (the idea list, the proposal form, CSV and Atom) live in challenges/pages.py
+    and ideas/views.py."""
 
     summary = models.TextField(_("resumen"), max_length=400)
     problem = StreamField(BaseStreamBlock(), verbose_name=_("planteamiento del problema"), blank=True)
@@ -121,6 +131,30 @@ class ChallengePage(Page):
         verbose_name = _("reto")
         verbose_name_plural = _("retos")
 
+    @path("")
+    def index_route(self, request):
+        from challenges.pages import challenge_page
+
+        return challenge_page(request, self)
+
+    @path("proponer/", name="propose")
+    def propose_route(self, request):
+        from ideas.views import propose
+
+        return propose(request, self)
+
+    @path("ideas/csv/", name="ideas_csv")
+    def csv_route(self, request):
+        from challenges.pages import ideas_csv
+
+        return ideas_csv(request, self)
+
+    @path("ideas/atom/", name="ideas_atom")
+    def atom_route(self, request):
+        from challenges.feeds import IdeasAtomFeed
+
+        return IdeasAtomFeed(self)(request)
+
     def schedule(self) -> list[tuple[str, datetime.datetime | None]]:
         """The milestones in order: when each phase starts."""
         return [
@@ -144,6 +178,10 @@ class ChallengePage(Page):
     @property
     def phase(self) -> str:
         return self.phase_at(timezone.now())
+
+    @property
+    def phase_label(self) -> str:
+        return Phase(self.phase).label
 
     def next_milestone(self, moment: datetime.datetime | None = None) -> tuple[str, datetime.datetime] | None:
         """The next phase change after `moment`, for the countdown."""
@@ -193,3 +231,37 @@ class EvaluationCriterion(Orderable):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Follow(models.Model):
+    """A person follows a challenge to be told when its phase changes."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    challenge = models.ForeignKey(ChallengePage, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("seguimiento de reto")
+        verbose_name_plural = _("seguimientos de retos")
+        constraints = [models.UniqueConstraint(fields=["user", "challenge"], name="challenges_follow_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.challenge_id}"
+
+
+class PhaseNotice(models.Model):
+    """The last phase of a challenge its followers were told about (notify_phase_changes).
+
+    Kept apart from the page: page fields are copied from revisions on publish, which would
+    overwrite a value written by the command."""
+
+    challenge = models.OneToOneField(ChallengePage, on_delete=models.CASCADE, related_name="phase_notice")
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    notified_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("aviso de fase")
+        verbose_name_plural = _("avisos de fase")
+
+    def __str__(self) -> str:
+        return f"{self.challenge_id}: {self.phase}"

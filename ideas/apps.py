@@ -8,3 +8,6 @@ class IdeasConfig(AppConfig):
     name = "ideas"
     label = "ideas"
     verbose_name = _("Ideas")
+
+    def ready(self) -> None:
+        from ideas import personal_data  # noqa: F401  (registers the sections)

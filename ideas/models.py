@@ -150,3 +150,133 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.idea_id} · {self.criterion_id} · {self.score}"
+
+
+# Moderation ---------------------------------------------------------------------------
+
+# Exactly one of idea / comment is set: a flag or a decision is about one piece of content.
+_ONE_TARGET = models.Q(idea__isnull=False, comment__isnull=True) | models.Q(
+    idea__isnull=True, comment__isnull=False
+)
+
+
+class FlagReason(models.TextChoices):
+    SPAM = "spam", _("Publicidad o spam")
+    OFFENSIVE = "offensive", _("Lenguaje ofensivo, discriminatorio o amenazante")
+    PERSONAL_DATA = "personal_data", _("Expone datos personales de alguien")
+    OFF_TOPIC = "off_topic", _("No tiene relación con el reto")
+    OTHER = "other", _("Otro motivo")
+
+
+class FlagResolution(models.TextChoices):
+    HIDDEN = "hidden", _("Contenido ocultado")
+    DISMISSED = "dismissed", _("Reporte descartado")
+
+
+class Flag(models.Model):
+    """Someone's report that an idea or a comment breaks the rules, and how it was resolved."""
+
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags")
+    idea = models.ForeignKey(Idea, null=True, blank=True, on_delete=models.CASCADE, related_name="flags")
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="flags"
+    )
+    reason = models.CharField(_("motivo"), max_length=20, choices=FlagReason.choices)
+    detail = models.TextField(_("detalle"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("reportado el"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resuelto el"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolution = models.CharField(_("resolución"), max_length=10, choices=FlagResolution.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("reporte de contenido")
+        verbose_name_plural = _("reportes de contenido")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=_ONE_TARGET, name="ideas_flag_one_target"),
+            models.CheckConstraint(
+                condition=models.Q(resolved_at__isnull=True, resolution="")
+                | models.Q(resolved_at__isnull=False, resolution__in=FlagResolution.values),
+                name="ideas_flag_resolution_consistent",
+            ),
+            # One open flag per person per piece of content; once resolved, it may be flagged again.
+            models.UniqueConstraint(
+                fields=["reporter", "idea"],
+                condition=models.Q(resolved_at__isnull=True, idea__isnull=False),
+                name="ideas_flag_idea_once_open",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "comment"],
+                condition=models.Q(resolved_at__isnull=True, comment__isnull=False),
+                name="ideas_flag_comment_once_open",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"], condition=models.Q(resolved_at__isnull=True), name="ideas_flag_open"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        target = f"idea {self.idea_id}" if self.idea_id else f"comment {self.comment_id}"
+        return f"{self.reason} · {target}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+    @property
+    def target(self) -> "Idea | Comment":
+        return self.idea if self.idea_id else self.comment
+
+    @property
+    def target_idea(self) -> Idea:
+        """The idea the flagged content belongs to (the idea itself, or the comment's idea)."""
+        return self.idea if self.idea_id else self.comment.idea
+
+
+class ModerationAction(models.TextChoices):
+    HIDE = "hide", _("Ocultar")
+    DISMISS = "dismiss", _("Descartar reporte")
+    UNHIDE = "unhide", _("Volver a mostrar")
+
+
+class ModerationLog(models.Model):
+    """Append-only record of every moderation decision. Rows are created, never changed."""
+
+    action = models.CharField(_("acción"), max_length=10, choices=ModerationAction.choices)
+    idea = models.ForeignKey(
+        Idea, null=True, blank=True, on_delete=models.CASCADE, related_name="moderation_log"
+    )
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="moderation_log"
+    )
+    flag = models.ForeignKey(Flag, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(_("motivo público"), max_length=2000, blank=True)
+    # For a hidden idea: the status it had, so that "volver a mostrar" can restore it.
+    previous_status = models.CharField(max_length=20, choices=IdeaStatus.choices, blank=True)
+    created_at = models.DateTimeField(_("fecha"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("decisión de moderación")
+        verbose_name_plural = _("registro de moderación")
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.CheckConstraint(condition=_ONE_TARGET, name="ideas_moderationlog_one_target")]
+
+    def __str__(self) -> str:
+        target = f"idea {self.idea_id}" if self.idea_id else f"comment {self.comment_id}"
+        return f"{self.action} · {target}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("The moderation log is append-only.")
+        super().save(*args, **kwargs)
+
+    @property
+    def target(self) -> "Idea | Comment":
+        return self.idea if self.idea_id else self.comment

@@ -1,18 +1,35 @@
-"""Writes of the participation loop: propose, support and withdraw, comment, change status, evaluate.
+"""Writes of the participation loop: propose, support and withdraw, comment, change status, evaluate,
+flag and moderate.
 
 Every action checks what the phase and the person allow (`check_*`), writes in one
 transaction, and keeps the counters exact with F() updates next to the rows they count.
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
-from accounts.models import Membership, Organization, User
+from accounts.models import Membership, NotificationKind, Organization, User
+from accounts.notifications import notify
 from accounts.selectors import user_is_verified
 from challenges.models import ChallengePage, EvaluationCriterion, Phase
-from ideas.models import Comment, Evaluation, Idea, IdeaStatus, IdeaStatusChange, Support
+from ideas.models import (
+    Comment,
+    Evaluation,
+    Flag,
+    FlagReason,
+    FlagResolution,
+    Idea,
+    IdeaStatus,
+    IdeaStatusChange,
+    ModerationAction,
+    ModerationLog,
+    Support,
+)
 from labplatform.markdown import render_markdown
 
 COMMENT_EDIT_WINDOW = timezone.timedelta(minutes=15)
@@ -135,7 +152,11 @@ def idea_support(*, user: User, idea: Idea) -> tuple[Idea, bool]:
                 if used >= limit:
                     raise Refused(
                         "support_limit",
-                        _("Ya usó sus %(limit)s apoyos en este reto: retire uno para apoyar otra idea.")
+                        ngettext(
+                            "Ya usó su único apoyo en este reto: retírelo para apoyar otra idea.",
+                            "Ya usó sus %(limit)s apoyos en este reto: retire uno para apoyar otra idea.",
+                            limit,
+                        )
                         % {"limit": limit},
                         409,
                     )
@@ -182,6 +203,16 @@ def comment_create(*, author: User, idea: Idea, body: str, parent: Comment | Non
     comment.full_clean()
     comment.save()
     Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + 1)
+    if parent is not None:
+        _tell(
+            parent.author,
+            actor=author,
+            kind=NotificationKind.COMMENT_REPLY,
+            url=comment_url(comment),
+            message=gettext_noop("%(name)s respondió a su comentario en la idea «%(title)s»."),
+            name=author.public_name,
+            title=idea.title,
+        )
     return comment
 
 
@@ -228,6 +259,16 @@ def idea_change_status(*, idea: Idea, by: User, status: str, reason: str) -> Ide
     )
     idea.status = status
     idea.save(update_fields=["status", "updated_at"])
+    _tell(
+        idea.author,
+        actor=by,
+        kind=NotificationKind.IDEA_STATUS,
+        url=idea.get_absolute_url(),
+        message=gettext_noop("Su idea «%(title)s» ahora está «%(status)s». Motivo: %(reason)s"),
+        title=idea.title,
+        status=IdeaStatus(status).label,
+        reason=Truncator(reason).chars(300),
+    )
     return idea
 
 
@@ -245,3 +286,274 @@ def evaluation_save(
         idea=idea, criterion=criterion, evaluator=evaluator, defaults={"score": score, "comment": comment}
     )
     return evaluation
+
+
+# Notifications ------------------------------------------------------------------------
+
+
+def comment_url(comment: Comment) -> str:
+    """Where a comment is seen: its idea's page, at the comment's anchor."""
+    return f"{comment.idea.get_absolute_url()}#comentario-{comment.pk}"
+
+
+def _tell(recipient: User, *, actor: User | None, kind: str, url: str, message: str, **params) -> None:
+    """Notify someone of what another person did (never of one's own actions).
+
+    `message` is marked with gettext_noop and translated here, in the site's language:
+    the notice is for the reader, whatever language the actor's request was in."""
+    if actor is not None and recipient.pk == actor.pk:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _(message) % params
+    notify(recipient=recipient, kind=kind, message=text, url=url)
+
+
+# Moderation ---------------------------------------------------------------------------
+# Who may moderate is `ideas.moderate_idea` (rules.py), checked by the views; these
+# services keep the invariants: one target, a public reason, no double decisions.
+
+PUBLIC_REASON_MAX = 300  # Idea.hidden_reason and Comment.hidden_reason
+FLAG_DETAIL_MAX = 1000
+
+
+def _one_target(idea: Idea | None, comment: Comment | None) -> None:
+    if (idea is None) == (comment is None):
+        raise Refused("invalid", _("Indique una idea o un comentario, uno solo."), 400)
+
+
+def _public_reason(reason: str, *, required: str | None) -> str:
+    reason = (reason or "").strip()
+    if not reason and required:
+        raise Refused("invalid", required, 400)
+    if len(reason) > PUBLIC_REASON_MAX:
+        raise Refused(
+            "invalid",
+            _("El motivo no puede pasar de %(max)s caracteres.") % {"max": PUBLIC_REASON_MAX},
+            400,
+        )
+    return reason
+
+
+def check_can_flag(user) -> None:
+    if not getattr(user, "is_authenticated", False):
+        raise Refused("not_authenticated", _("Ingrese con su cuenta para reportar contenido."), 401)
+    if not user.is_active or user.deleted_at:
+        raise Refused("inactive", _("Su cuenta no está activa."))
+
+
+@transaction.atomic
+def flag_create(
+    *,
+    reporter: User,
+    idea: Idea | None = None,
+    comment: Comment | None = None,
+    reason: str,
+    detail: str = "",
+) -> Flag:
+    """Report an idea or a comment to the moderators. One open report per person per content."""
+    check_can_flag(reporter)
+    _one_target(idea, comment)
+    target = idea if idea is not None else comment
+    if reason not in FlagReason.values:
+        raise Refused("invalid", _("Elija el motivo del reporte."), 400)
+    detail = (detail or "").strip()
+    if reason == FlagReason.OTHER and not detail:
+        raise Refused("invalid", _("Cuéntenos brevemente por qué reporta este contenido."), 400)
+    if len(detail) > FLAG_DETAIL_MAX:
+        raise Refused(
+            "invalid", _("El detalle no puede pasar de %(max)s caracteres.") % {"max": FLAG_DETAIL_MAX}, 400
+        )
+    if target.author_id == reporter.pk:
+        raise Refused("own_content", _("No puede reportar su propio contenido."), 400)
+    if (idea is not None and idea.is_hidden) or (comment is not None and comment.hidden):
+        raise Refused("already_hidden", _("Este contenido ya fue ocultado por moderación."), 409)
+    already = Flag.objects.filter(reporter=reporter, idea=idea, comment=comment, resolved_at__isnull=True)
+    refusal = Refused(
+        "already_flagged", _("Usted ya reportó este contenido. El equipo de moderación lo revisará."), 409
+    )
+    if already.exists():
+        raise refusal
+    flag = Flag(reporter=reporter, idea=idea, comment=comment, reason=reason, detail=detail)
+    flag.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            flag.save()
+    except IntegrityError:
+        # The same person reported at the same instant: the constraint kept one.
+        raise refusal from None
+    return flag
+
+
+def _tell_author_of_decision(log: ModerationLog) -> None:
+    content = log.target
+    if log.idea_id:
+        url = log.idea.get_absolute_url()
+        message = {
+            ModerationAction.HIDE: gettext_noop(
+                "Su idea «%(title)s» fue ocultada por moderación. Motivo: %(reason)s"
+            ),
+            ModerationAction.UNHIDE: gettext_noop(
+                "Su idea «%(title)s» se volvió a mostrar. Motivo: %(reason)s"
+            ),
+        }[log.action]
+        title = log.idea.title
+    else:
+        url = comment_url(log.comment)
+        message = {
+            ModerationAction.HIDE: gettext_noop(
+                "Su comentario en la idea «%(title)s» fue ocultado por moderación. Motivo: %(reason)s"
+            ),
+            ModerationAction.UNHIDE: gettext_noop(
+                "Su comentario en la idea «%(title)s» se volvió a mostrar. Motivo: %(reason)s"
+            ),
+        }[log.action]
+        title = log.comment.idea.title
+    _tell(
+        content.author,
+        actor=log.moderator,
+        kind=NotificationKind.MODERATION,
+        url=url,
+        message=message,
+        title=title,
+        reason=log.reason,
+    )
+
+
+@transaction.atomic
+def content_hide(
+    *,
+    moderator: User,
+    idea: Idea | None = None,
+    comment: Comment | None = None,
+    reason: str,
+    flag: Flag | None = None,
+) -> ModerationLog:
+    """Hide an idea or a comment with a public reason. Nothing is deleted: the page shows a
+    notice instead of the content. Open flags on it are resolved as "hidden"; the author is told."""
+    _one_target(idea, comment)
+    reason = _public_reason(reason, required=_("Explique públicamente por qué oculta este contenido."))
+    previous_status = ""
+    if idea is not None:
+        idea = Idea.objects.select_for_update().get(pk=idea.pk)
+        if idea.is_hidden:
+            raise Refused("already_hidden", _("Este contenido ya está oculto."), 409)
+        previous_status = idea.status
+        IdeaStatusChange.objects.create(
+            idea=idea,
+            status_from=idea.status,
+            status_to=IdeaStatus.HIDDEN,
+            reason=reason,
+            changed_by=moderator,
+        )
+        idea.status = IdeaStatus.HIDDEN
+        idea.hidden_reason = reason
+        idea.save(update_fields=["status", "hidden_reason", "updated_at"])
+    else:
+        comment = Comment.objects.select_for_update(of=("self",)).select_related("idea").get(pk=comment.pk)
+        if comment.hidden:
+            raise Refused("already_hidden", _("Este contenido ya está oculto."), 409)
+        comment.hidden = True
+        comment.hidden_reason = reason
+        comment.save(update_fields=["hidden", "hidden_reason"])
+    Flag.objects.filter(idea=idea, comment=comment, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=moderator, resolution=FlagResolution.HIDDEN
+    )
+    log = ModerationLog.objects.create(
+        action=ModerationAction.HIDE,
+        idea=idea,
+        comment=comment,
+        flag=flag,
+        moderator=moderator,
+        reason=reason,
+        previous_status=previous_status,
+    )
+    _tell_author_of_decision(log)
+    return log
+
+
+@transaction.atomic
+def flag_dismiss(*, moderator: User, flag: Flag, reason: str = "") -> ModerationLog:
+    """The content stays: resolve the flag, and every other open flag on the same content, as
+    dismissed (the decision is about the content, not about one report)."""
+    flag = Flag.objects.select_for_update().get(pk=flag.pk)
+    if not flag.is_open:
+        raise Refused("already_resolved", _("Este reporte ya fue resuelto."), 409)
+    reason = _public_reason(reason, required=None)
+    Flag.objects.filter(idea_id=flag.idea_id, comment_id=flag.comment_id, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=moderator, resolution=FlagResolution.DISMISSED
+    )
+    return ModerationLog.objects.create(
+        action=ModerationAction.DISMISS,
+        idea_id=flag.idea_id,
+        comment_id=flag.comment_id,
+        flag=flag,
+        moderator=moderator,
+        reason=reason,
+    )
+
+
+MODERATION_DECISIONS = {"hide", "dismiss"}
+
+
+@transaction.atomic
+def flag_decide(*, moderator: User, flag: Flag, decision: str, reason: str = "") -> ModerationLog:
+    """Decide a flag from the queue: hide its content, or dismiss it."""
+    flag = Flag.objects.select_for_update(of=("self",)).select_related("idea", "comment").get(pk=flag.pk)
+    if not flag.is_open:
+        raise Refused("already_resolved", _("Este reporte ya fue resuelto."), 409)
+    if decision == "hide":
+        return content_hide(
+            moderator=moderator, idea=flag.idea, comment=flag.comment, reason=reason, flag=flag
+        )
+    if decision == "dismiss":
+        return flag_dismiss(moderator=moderator, flag=flag, reason=reason)
+    raise Refused("invalid", _("Elija ocultar el contenido o descartar el reporte."), 400)
+
+
+def _status_before_hiding(idea: Idea) -> str:
+    hide = (
+        ModerationLog.objects.filter(idea=idea, action=ModerationAction.HIDE)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if hide is not None and hide.previous_status:
+        return hide.previous_status
+    # Hidden some other way (the admin, the demo content): the status history knows.
+    change = idea.status_changes.filter(status_to=IdeaStatus.HIDDEN).order_by("-changed_at", "-pk").first()
+    if change is not None and change.status_from and change.status_from != IdeaStatus.HIDDEN:
+        return change.status_from
+    return IdeaStatus.PUBLISHED
+
+
+@transaction.atomic
+def content_unhide(
+    *, moderator: User, idea: Idea | None = None, comment: Comment | None = None, reason: str
+) -> ModerationLog:
+    """Undo a hide made by mistake: the content shows again (an idea gets back its status)."""
+    _one_target(idea, comment)
+    reason = _public_reason(
+        reason, required=_("Explique públicamente por qué vuelve a mostrar este contenido.")
+    )
+    if idea is not None:
+        idea = Idea.objects.select_for_update().get(pk=idea.pk)
+        if not idea.is_hidden:
+            raise Refused("not_hidden", _("Este contenido no está oculto."), 409)
+        status = _status_before_hiding(idea)
+        IdeaStatusChange.objects.create(
+            idea=idea, status_from=IdeaStatus.HIDDEN, status_to=status, reason=reason, changed_by=moderator
+        )
+        idea.status = status
+        idea.hidden_reason = ""
+        idea.save(update_fields=["status", "hidden_reason", "updated_at"])
+    else:
+        comment = Comment.objects.select_for_update(of=("self",)).select_related("idea").get(pk=comment.pk)
+        if not comment.hidden:
+            raise Refused("not_hidden", _("Este contenido no está oculto."), 409)
+        comment.hidden = False
+        comment.hidden_reason = ""
+        comment.save(update_fields=["hidden", "hidden_reason"])
+    log = ModerationLog.objects.create(
+        action=ModerationAction.UNHIDE, idea=idea, comment=comment, moderator=moderator, reason=reason
+    )
+    _tell_author_of_decision(log)
+    return log

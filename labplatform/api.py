@@ -1,13 +1,19 @@
 """The public JSON API under /api/v1/: its router, schema and documentation.
 
-Each app adds its viewsets to `router` in its own api.py; the URLs are mounted once here.
+Each app defines its viewsets in its own api.py; they are registered here, in one place, so
+that the URL list never depends on which module happened to be imported first.
 """
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from challenges.api import ChallengeViewSet
+from ideas.api import IdeaViewSet
+
 router = DefaultRouter()
+router.register("challenges", ChallengeViewSet, basename="challenge")
+router.register("ideas", IdeaViewSet, basename="idea")
 
 
 def public_endpoints_only(endpoints):

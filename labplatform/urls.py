@@ -1,26 +1,32 @@
 """Root URLs. Wagtail serves every path that nothing before it claims."""
 
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from labplatform import views
 
+# The Django admin logs in through allauth too (rate limits, verified e-mail, second factor).
+admin.site.login = secure_admin_login(admin.site.login)
+
 urlpatterns = [
     path("salud/", views.health, name="health"),
     path("politica-de-datos/", views.privacy_policy, name="privacy_policy"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # Wagtail's own login would skip allauth's rate limits and second factor: send people to ours.
+    path("cms-admin/login/", views.cms_admin_login, name="cms_admin_login"),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documentos/", include(wagtaildocs_urls)),
     path("api/v1/", include("labplatform.api")),
     path("cuenta/", include("allauth.urls")),
     path("", include("accounts.urls")),
+    path("", include("ideas.urls")),
+    path("", include("challenges.urls")),
 ]
 
 if settings.DEBUG:

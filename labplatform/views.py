@@ -3,6 +3,8 @@
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from wagtail.models import Page
 
 PRIVACY_POLICY_SLUG = "politica-de-tratamiento-de-datos"
@@ -21,3 +23,11 @@ def privacy_policy(request):
     if page is not None:
         return redirect(page.get_url(request))
     return render(request, "privacy_policy.html")
+
+
+def cms_admin_login(request):
+    """The CMS signs in through allauth, like everything else."""
+    next_url = request.GET.get("next") or "/cms-admin/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/cms-admin/"
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")

@@ -125,7 +125,7 @@ def test_delete_removes_personal_data_and_keeps_an_anonymous_author(client_for, 
     assert "_auth_user_id" not in client.session
 
 
-def test_deleted_member_shows_as_anonymous_on_public_pages(client, organization):
+def test_a_deleted_member_leaves_the_organization_page(client, organization):
     from accounts import services
 
     member = UserFactory(display_name="Persona Que Se Va")
@@ -133,3 +133,58 @@ def test_deleted_member_shows_as_anonymous_on_public_pages(client, organization)
     services.account_delete(user=member)
     html = client.get(organization.get_absolute_url()).content.decode()
     assert "Persona Que Se Va" not in html
+
+
+def test_the_sole_admin_of_an_organization_must_name_another_before_leaving(
+    client_for, org_admin, organization
+):
+    client = client_for(org_admin)
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Usted es el único administrador de Universidad Industrial de Santander" in page
+    org_admin.refresh_from_db()
+    assert org_admin.is_active and org_admin.deleted_at is None
+
+
+def test_deletion_removes_the_cms_profile_and_the_last_login(citizen):
+    from django.utils import timezone
+    from wagtail.users.models import UserProfile
+
+    from accounts import services
+
+    UserProfile.get_for_user(citizen)
+    citizen.last_login = timezone.now()
+    citizen.save()
+    services.account_delete(user=citizen)
+    citizen.refresh_from_db()
+    assert citizen.last_login is None
+    assert not UserProfile.objects.filter(user=citizen).exists()
+
+
+def test_export_includes_participation_and_deletion_removes_inbox_and_follows(client_for, citizen):
+    from accounts.models import Notification
+    from challenges.models import Follow
+    from ideas import services as idea_services
+    from tests.challenges.factories import make_challenge
+    from tests.ideas.factories import IdeaFactory
+
+    challenge = make_challenge("voting")
+    idea = IdeaFactory(challenge=challenge, author=citizen, title="Mi idea")
+    idea_services.idea_support(user=citizen, idea=IdeaFactory(challenge=challenge, title="Otra idea"))
+    idea_services.comment_create(author=citizen, idea=idea, body="Mi comentario")
+    Follow.objects.create(user=citizen, challenge=challenge)
+    Notification.objects.create(recipient=citizen, kind="idea_status", message="Su idea cambió", url="/")
+    data = json.loads(client_for(citizen).get(reverse("accounts:data_export")).content)
+    assert [i["title"] for i in data["ideas"]] == ["Mi idea"]
+    assert [c["body"] for c in data["comments"]] == ["Mi comentario"]
+    assert [s["title"] for s in data["supports"]] == ["Otra idea"]
+    assert [f["challenge"] for f in data["follows"]] == [challenge.title]
+    assert [n["message"] for n in data["notifications"]] == ["Su idea cambió"]
+    assert data["profile"]["email_notifications"] is True
+
+    from accounts.services import account_delete
+
+    account_delete(user=citizen)
+    assert not Notification.objects.filter(recipient=citizen).exists()
+    assert not Follow.objects.filter(user=citizen).exists()

@@ -21,7 +21,7 @@ PUBLIC_PAGES = ["/", "/cuenta/login/", "/cuenta/signup/", "/noticias/", "/organi
 @pytest.fixture
 def demo_content(transactional_db):
     """The page tree, news and organisations. Requested before `page`, so it is there first."""
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--allow-production", verbosity=0)
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)

@@ -38,7 +38,7 @@ def _confirmation_link(live_server_url: str) -> str:
 
 @pytest.fixture
 def demo_content(transactional_db):
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--allow-production", verbosity=0)
 
 
 def test_signup_confirm_email_and_log_in(

@@ -12,7 +12,7 @@ def test_public_pages_send_a_strict_content_security_policy(client):
     assert directives["default-src"] == "'self'"
     assert directives["script-src"] == "'self'"
     assert "unsafe-inline" not in csp and "http" not in csp  # no third-party origin anywhere
-    assert directives["frame-ancestors"] == "'none'"
+    assert directives["frame-ancestors"] == "'self'"
     assert directives["object-src"] == "'none'"
 
 

@@ -1,7 +1,9 @@
 """`seed_demo`: the demo accounts of every role, organisations and pages; safe to run twice."""
 
+import io
+
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from accounts.models import Membership, Organization, User
@@ -10,6 +12,16 @@ from cms.models import NewsPage, StandardPage
 from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
+
+
+def seed():
+    call_command("seed_demo", "--allow-production", stdout=io.StringIO())
+
+
+def test_seed_refuses_to_run_on_a_production_site():
+    with pytest.raises(CommandError, match="DJANGO_DEBUG=1"):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert not User.objects.exists()
 
 
 def _counts():
@@ -23,16 +35,32 @@ def _counts():
 
 
 def test_seed_is_idempotent():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed()
     first = _counts()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed()
     assert _counts() == first
-    assert first[0] == len(DEMO_ACCOUNTS)
+    assert {a.email for a in DEMO_ACCOUNTS} <= set(User.objects.values_list("email", flat=True))
     assert first[1] >= 5 and first[3] >= 4
 
 
+def test_seed_has_challenges_in_the_ideas_voting_and_results_phases():
+    from challenges.models import ChallengePage
+    from ideas.models import Comment, Evaluation, Idea, Support
+
+    seed()
+    phases = sorted(challenge.phase for challenge in ChallengePage.objects.live())
+    assert phases == ["ideas", "results", "voting"]
+    assert Idea.objects.count() >= 30
+    assert Support.objects.exists() and Comment.objects.filter(parent__isnull=False).exists()
+    assert Evaluation.objects.exists()
+    assert Idea.objects.filter(status="selected").exists()
+    for idea in Idea.objects.all():
+        assert idea.support_count == idea.supports.count()
+        assert idea.comment_count == idea.comments.count()
+
+
 def test_every_demo_account_logs_in_and_has_its_role(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed()
     for account in DEMO_ACCOUNTS:
         response = client.post(reverse("account_login"), {"login": account.email, "password": DEMO_PASSWORD})
         assert response.status_code == 302, account.email
@@ -50,7 +78,7 @@ def test_every_demo_account_logs_in_and_has_its_role(client):
 
 
 def test_seeded_site_pages_answer(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed()
     for url in [
         "/",
         "/noticias/",

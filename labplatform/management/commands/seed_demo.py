@@ -4,7 +4,7 @@ import datetime
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,6 +12,7 @@ from accounts.models import Consent, Membership, Organization, User
 from accounts.roles import ensure_role_groups
 from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from labplatform.demo_challenges import seed_challenges
 from labplatform.views import PRIVACY_POLICY_SLUG
 
 ORGANIZATIONS = [
@@ -131,12 +132,27 @@ NEWS = [
 class Command(BaseCommand):
     help = "Load the demo content (Spanish, Bucaramanga). Safe to run again."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even with DEBUG off. The demo accounts have a published password: never on a real site.",
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
+        from django.conf import settings
+
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "seed_demo creates accounts with a published password (a superuser among them) and runs only "
+                "with DJANGO_DEBUG=1. For a rehearsal or a benchmark database, add --allow-production."
+            )
         ensure_role_groups()
         organizations = self.seed_organizations()
         self.seed_accounts(organizations)
         self.seed_pages()
+        seed_challenges(HomePage.objects.get(), organizations)
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
 
     def seed_organizations(self) -> dict[str, Organization]:

@@ -1,0 +1,11 @@
+"""What the challenges app holds about a person, for the personal-data download."""
+
+from labplatform.personal_data import register
+
+
+@register("follows")
+def follows(user) -> list[dict]:
+    return [
+        {"challenge": follow.challenge.title, "since": follow.created_at.isoformat()}
+        for follow in user.follows.select_related("challenge").order_by("created_at")
+    ]

@@ -1,0 +1,144 @@
+"""Reads of the participation loop: idea lists, one idea with its thread, results."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from accounts.models import ParticipantType
+from challenges.models import ChallengePage, Phase
+from ideas.models import Comment, Evaluation, Idea, IdeaStatus, Support
+
+# Public orderings: name in the URL → ORDER BY. The indexes in Idea.Meta follow these.
+ORDERINGS = {
+    "-supports": ("-support_count", "-created_at", "-pk"),
+    "supports": ("support_count", "created_at", "pk"),
+    "-created": ("-created_at", "-pk"),
+    "created": ("created_at", "pk"),
+    "-comments": ("-comment_count", "-created_at", "-pk"),
+}
+DEFAULT_ORDERING = "-supports"
+
+
+def public_ideas(
+    *, challenge: ChallengePage | int | None = None, user=None, ordering: str = DEFAULT_ORDERING
+) -> QuerySet[Idea]:
+    """Published ideas (hidden ones excluded), with what a list needs in one query."""
+    ideas = Idea.objects.exclude(status=IdeaStatus.HIDDEN).select_related("author", "organization")
+    if challenge is not None:
+        ideas = ideas.filter(challenge=challenge)
+    ideas = ideas.annotate(supported_by_me=_supported_by(user))
+    return ideas.order_by(*ORDERINGS.get(ordering, ORDERINGS[DEFAULT_ORDERING]))
+
+
+def _supported_by(user):
+    if user is None or not getattr(user, "is_authenticated", False):
+        return Exists(Support.objects.none())
+    return Exists(Support.objects.filter(idea=OuterRef("pk"), user=user))
+
+
+def idea_detail(*, pk: int, user=None) -> Idea:
+    """One idea with its challenge, status history and comment thread (hidden ideas too:
+    their page shows the moderation notice)."""
+    return (
+        Idea.objects.select_related("author", "organization", "challenge")
+        .annotate(supported_by_me=_supported_by(user))
+        .prefetch_related(
+            "status_changes",
+            Prefetch(
+                "comments", queryset=Comment.objects.select_related("author").order_by("created_at", "pk")
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def comment_tree(idea: Idea) -> list[tuple[Comment, list[Comment]]]:
+    """Top-level comments with their replies (replies to replies are flattened under the top one)."""
+    comments = list(idea.comments.all())
+    by_id = {comment.pk: comment for comment in comments}
+    roots: dict[int, list[Comment]] = {}
+    order: list[Comment] = []
+    for comment in comments:
+        root = comment
+        while root.parent_id is not None and root.parent_id in by_id:
+            root = by_id[root.parent_id]
+        if root is comment:
+            order.append(comment)
+            roots.setdefault(comment.pk, [])
+        else:
+            roots.setdefault(root.pk, []).append(comment)
+    return [(comment, roots[comment.pk]) for comment in order]
+
+
+def similar_ideas(*, challenge: ChallengePage, title: str, limit: int = 5) -> list[Idea]:
+    """Published ideas of the challenge whose titles share words with `title`."""
+    words = [word for word in _words(title) if len(word) > 3][:8]
+    if not words:
+        return []
+    query = Q()
+    for word in words:
+        query |= Q(title__icontains=word)
+    candidates = public_ideas(challenge=challenge).filter(query)[:50]
+    scored = sorted(candidates, key=lambda idea: -len(set(words) & set(_words(idea.title))))
+    return scored[:limit]
+
+
+def _words(text: str) -> list[str]:
+    return [word.strip(".,;:¿?¡!\"'()").lower() for word in text.split()]
+
+
+def supports_by_participant_type(challenge: ChallengePage) -> dict[int, dict[str, int]]:
+    """For each idea of the challenge: supports per participant type."""
+    rows = (
+        Support.objects.filter(idea__challenge=challenge)
+        .values("idea_id", "participant_type")
+        .annotate(total=Count("pk"))
+    )
+    result: dict[int, dict[str, int]] = {}
+    for row in rows:
+        result.setdefault(row["idea_id"], dict.fromkeys(ParticipantType.values, 0))[
+            row["participant_type"]
+        ] = row["total"]
+    return result
+
+
+def challenge_results(challenge: ChallengePage) -> list[dict]:
+    """The final ranking, public once the results date has passed: supports (normalised to the
+    most supported idea) and the weighted evaluation (normalised to 5), weighed as the challenge
+    says. Individual scores never leave this function."""
+    if challenge.phase not in {Phase.RESULTS, Phase.CLOSED}:
+        return []
+    criteria = {criterion.pk: criterion.weight for criterion in challenge.criteria.all()}
+    total_weight = sum(criteria.values()) or 1
+    ideas = list(public_ideas(challenge=challenge))
+    averages: dict[int, dict[int, list[int]]] = {}
+    for evaluation in Evaluation.objects.filter(idea__challenge=challenge).values(
+        "idea_id", "criterion_id", "score"
+    ):
+        averages.setdefault(evaluation["idea_id"], {}).setdefault(evaluation["criterion_id"], []).append(
+            evaluation["score"]
+        )
+    top_supports = max((idea.support_count for idea in ideas), default=0) or 1
+    breakdown = supports_by_participant_type(challenge)
+    rows = []
+    for idea in ideas:
+        scores = averages.get(idea.pk, {})
+        evaluation = (
+            sum(criteria[c] * (sum(s) / len(s)) for c, s in scores.items() if c in criteria) / total_weight
+            if scores
+            else None
+        )
+        support_part = idea.support_count / top_supports
+        evaluation_part = (evaluation or 0) / 5
+        weight = challenge.support_weight / 100
+        rows.append(
+            {
+                "idea": idea,
+                "supports": idea.support_count,
+                "supports_by_type": breakdown.get(idea.pk, dict.fromkeys(ParticipantType.values, 0)),
+                "evaluation": round(evaluation, 2) if evaluation is not None else None,
+                "score": round(100 * (weight * support_part + (1 - weight) * evaluation_part), 1),
+            }
+        )
+    rows.sort(key=lambda row: (-row["score"], -row["supports"], row["idea"].pk))
+    for position, row in enumerate(rows, start=1):
+        row["position"] = position
+    return rows

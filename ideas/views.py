@@ -1,0 +1,203 @@
+"""Views of the participation loop: an idea's page, proposing, supporting, commenting, deciding."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from challenges.models import ChallengePage, Phase
+from ideas import selectors, services
+from ideas.forms import CommentEditForm, CommentForm, EvaluationForm, IdeaForm, StatusForm
+from ideas.models import Comment, Evaluation, Idea
+from ideas.services import Refused
+
+
+def _refused(request, refusal: Refused, to: str):
+    messages.error(request, refusal.message)
+    return redirect(to)
+
+
+def _live_challenge_of(idea: Idea) -> ChallengePage:
+    challenge = idea.challenge
+    if not challenge.live:
+        raise Http404
+    return challenge
+
+
+def idea_detail(request, pk: int):
+    try:
+        idea = selectors.idea_detail(pk=pk, user=request.user)
+    except Idea.DoesNotExist as missing:
+        raise Http404 from missing
+    challenge = _live_challenge_of(idea)
+    user = request.user
+    context = {
+        "idea": idea,
+        "challenge": challenge,
+        "phase": challenge.phase,
+        "comments": selectors.comment_tree(idea),
+        "comment_form": CommentForm(idea=idea),
+        "can_support": user.has_perm("ideas.support_idea", idea),
+        "can_comment": user.has_perm("ideas.comment_idea", idea),
+        "can_decide": user.has_perm("ideas.decide_idea_status", idea),
+        "can_evaluate": user.has_perm("ideas.evaluate_idea", idea) and bool(challenge.criteria.exists()),
+        "can_moderate": user.has_perm("ideas.moderate_idea", idea),
+        "status_form": StatusForm(),
+        "voting": challenge.phase == Phase.VOTING,
+    }
+    return render(request, "ideas/idea_detail.html", context)
+
+
+def propose(request, challenge: ChallengePage):
+    """Two steps: write, see similar ideas of the same challenge, then confirm (or support one)."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    try:
+        services.check_can_propose(request.user, challenge)
+    except Refused as refusal:
+        return _refused(request, refusal, challenge.get_url(request))
+    similar = []
+    if request.method == "POST":
+        form = IdeaForm(request.POST, user=request.user)
+        if form.is_valid():
+            similar = selectors.similar_ideas(challenge=challenge, title=form.cleaned_data["title"])
+            if similar and request.POST.get("confirmed") != "1":
+                return challenge.render(
+                    request,
+                    template="ideas/propose.html",
+                    context_overrides={"form": form, "similar": similar, "confirm_step": True},
+                )
+            try:
+                idea = services.idea_create(
+                    author=request.user,
+                    challenge=challenge,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    organization=form.cleaned_data.get("organization"),
+                )
+            except Refused as refusal:
+                form.add_error(None, refusal.message)
+            else:
+                messages.success(request, _("Su idea quedó publicada. ¡Gracias por participar!"))
+                return redirect(idea.get_absolute_url())
+    else:
+        form = IdeaForm(user=request.user)
+    return challenge.render(
+        request, template="ideas/propose.html", context_overrides={"form": form, "similar": similar}
+    )
+
+
+@login_required
+@require_POST
+def support(request, pk: int):
+    idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
+    try:
+        _idea, changed = services.idea_support(user=request.user, idea=idea)
+    except Refused as refusal:
+        return _refused(request, refusal, idea.get_absolute_url())
+    if changed:
+        messages.success(request, _("Usted apoya esta idea."))
+    return redirect(idea.get_absolute_url())
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
+    try:
+        _idea, changed = services.idea_withdraw_support(user=request.user, idea=idea)
+    except Refused as refusal:
+        return _refused(request, refusal, idea.get_absolute_url())
+    if changed:
+        messages.success(request, _("Retiró su apoyo a esta idea."))
+    return redirect(idea.get_absolute_url())
+
+
+@login_required
+@require_POST
+def comment(request, pk: int):
+    idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
+    form = CommentForm(request.POST, idea=idea)
+    if not form.is_valid():
+        messages.error(request, _("Escriba su comentario (máximo 3000 caracteres)."))
+        return redirect(idea.get_absolute_url() + "#comentar")
+    try:
+        created = services.comment_create(
+            author=request.user, idea=idea, body=form.cleaned_data["body"], parent=form.cleaned_data["parent"]
+        )
+    except Refused as refusal:
+        return _refused(request, refusal, idea.get_absolute_url())
+    messages.success(request, _("Su comentario quedó publicado."))
+    return redirect(f"{idea.get_absolute_url()}#comentario-{created.pk}")
+
+
+@login_required
+def comment_edit(request, pk: int):
+    comment = get_object_or_404(Comment.objects.select_related("idea"), pk=pk)
+    if comment.author_id != request.user.pk:
+        raise PermissionDenied(_("Solo quien escribió el comentario puede editarlo."))
+    if request.method == "POST":
+        form = CommentEditForm(request.POST)
+        if form.is_valid():
+            try:
+                services.comment_edit(author=request.user, comment=comment, body=form.cleaned_data["body"])
+            except Refused as refusal:
+                return _refused(request, refusal, comment.idea.get_absolute_url())
+            messages.success(request, _("Su comentario quedó actualizado."))
+            return redirect(f"{comment.idea.get_absolute_url()}#comentario-{comment.pk}")
+    else:
+        form = CommentEditForm(initial={"body": comment.body})
+    return render(request, "ideas/comment_edit.html", {"form": form, "comment": comment})
+
+
+@login_required
+@require_POST
+def change_status(request, pk: int):
+    idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
+    if not request.user.has_perm("ideas.decide_idea_status", idea):
+        raise PermissionDenied(_("Solo las entidades co-líderes del reto deciden el estado de sus ideas."))
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Elija un estado y explique el motivo."))
+        return redirect(idea.get_absolute_url())
+    try:
+        services.idea_change_status(
+            idea=idea, by=request.user, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"]
+        )
+    except Refused as refusal:
+        return _refused(request, refusal, idea.get_absolute_url())
+    messages.success(request, _("El estado de la idea quedó actualizado."))
+    return redirect(idea.get_absolute_url())
+
+
+@login_required
+def evaluate(request, pk: int):
+    idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
+    if not request.user.has_perm("ideas.evaluate_idea", idea):
+        raise PermissionDenied(_("Solo las entidades co-líderes del reto evalúan sus ideas."))
+    criteria = idea.challenge.criteria.all()
+    mine = {
+        e.criterion_id: (e.score, e.comment)
+        for e in Evaluation.objects.filter(idea=idea, evaluator=request.user)
+    }
+    if request.method == "POST":
+        form = EvaluationForm(request.POST, criteria=criteria)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    for criterion, score, text in form.scores():
+                        services.evaluation_save(
+                            evaluator=request.user, idea=idea, criterion=criterion, score=score, comment=text
+                        )
+            except Refused as refusal:
+                return _refused(request, refusal, idea.get_absolute_url())
+            messages.success(request, _("Su evaluación quedó guardada."))
+            return redirect(idea.get_absolute_url())
+    else:
+        form = EvaluationForm(criteria=criteria, initial_scores=mine)
+    return render(request, "ideas/evaluate.html", {"form": form, "idea": idea})
