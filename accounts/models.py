@@ -150,6 +150,13 @@ class Organization(models.Model):
         verbose_name = _("organización")
         verbose_name_plural = _("organizaciones")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="accounts_organization_name_ci_unique",
+                violation_error_message=_("Ya existe una organización con ese nombre."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -63,11 +63,12 @@ def membership_of(user, organization: Organization) -> Membership | None:
 
 
 def organizations_user_can_act_for(user) -> QuerySet[Organization]:
-    """Organisations on whose behalf the user may act: approved memberships only."""
+    """Organisations on whose behalf the user may act: approved memberships of verified organisations
+    (an unverified one could be anybody using a known name)."""
     if not getattr(user, "is_authenticated", False):
         return Organization.objects.none()
     return Organization.objects.filter(
-        memberships__user=user, memberships__status=Membership.Status.APPROVED
+        verified=True, memberships__user=user, memberships__status=Membership.Status.APPROVED
     ).order_by("name")
 
 

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -59,6 +60,7 @@ def profile(request):
         {
             "form": form,
             "has_consent": selectors.user_has_current_consent(request.user),
+            "has_verified_email": selectors.user_has_verified_email(request.user),
             "is_verified": selectors.user_is_verified(request.user),
             "memberships": selectors.user_memberships(request.user),
         },
@@ -88,8 +90,8 @@ def notifications_read(request):
 
 @login_required
 def consent(request):
-    next_url = request.POST.get("next") or request.GET.get("next") or reverse("accounts:profile")
-    if not next_url.startswith("/") or next_url.startswith("//"):
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = reverse("accounts:profile")
     if request.method == "POST":
         form = ConsentForm(request.POST)

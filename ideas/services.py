@@ -86,6 +86,12 @@ def check_phase(challenge: ChallengePage, wanted: str, action: str) -> None:
 def check_can_propose(user, challenge: ChallengePage, organization: Organization | None = None) -> None:
     check_verified(user)
     check_phase(challenge, Phase.IDEAS, _("proponer ideas"))
+    if organization is not None and not organization.verified:
+        raise Refused(
+            "organization_not_verified",
+            _("La organización «%(org)s» aún no ha sido verificada por el laboratorio.")
+            % {"org": organization.name},
+        )
     if (
         organization is not None
         and not Membership.objects.filter(

@@ -233,3 +233,44 @@ def test_organization_list_queries_do_not_grow(client):
     _add_organizations(2, 22)
     many = count_queries(lambda: client.get(url))
     assert many == few <= 6
+
+
+def test_e_mails_are_plain_text_without_html_escapes(client_for, org_admin):
+    organization = Organization.objects.create(name="Cámara & Industria 'Santander'", slug="ci", kind="guild")
+    MembershipFactory(user=org_admin, organization=organization, role="admin", status="approved")
+    person = UserFactory(display_name="Ana & O'Neil")
+    _request(client_for(person), organization)
+    message = mail.outbox[-1]
+    assert "Cámara & Industria 'Santander'" in message.subject
+    assert "Ana & O'Neil" in message.body and "&amp;" not in message.body
+
+
+def test_consent_next_cannot_leave_the_site(client_for):
+    user = UserFactory(consented=False)
+    client = client_for(user)
+    targets = ["/\\malicioso.example/", "https://malicioso.example/", "/\t/malicioso.example/"]
+    for target in targets:
+        page = client.get(reverse("accounts:consent"), {"next": target}).content.decode()
+        assert f'name="next" value="{reverse("accounts:profile")}"' in page
+    response = client.post(reverse("accounts:consent"), {"accept_policy": "on", "next": targets[0]})
+    assert response["Location"] == reverse("accounts:profile")
+    for target in targets:  # once consented, the page offers a "continue" link: to the profile
+        page = client.get(reverse("accounts:consent"), {"next": target}).content.decode()
+        assert f'href="{reverse("accounts:profile")}">' in page
+
+
+def test_pagination_keeps_the_filters(client):
+    for n in range(30):
+        Organization.objects.create(name=f"Gremio {n:02d}", slug=f"gremio-{n}", kind="guild")
+    Organization.objects.create(name="Universidad X", slug="ux", kind="university")
+    html = client.get(reverse("accounts:organization_list"), {"tipo": "guild"}).content.decode()
+    assert "tipo=guild" in html and "pagina=2" in html
+
+
+def test_organization_names_are_unique_whatever_the_case(client_for, citizen, organization):
+    response = client_for(citizen).post(
+        reverse("accounts:organization_create"), {"name": organization.name.upper(), "kind": "university"}
+    )
+    assert response.status_code == 200
+    assert "Ya existe una organización con ese nombre." in response.content.decode()
+    assert Organization.objects.count() == 1

@@ -264,3 +264,20 @@ def test_no_evaluation_while_ideas_are_coming_in(staff_user):
         services.evaluation_save, evaluator=staff_user, idea=idea, criterion=challenge.criteria.get(), score=3
     )
     assert refusal.code == "wrong_phase"
+
+
+def test_nobody_proposes_on_behalf_of_an_unverified_organization(citizen):
+    from accounts.models import Organization
+
+    unverified = Organization.objects.create(name="Gremio sin verificar", slug="gsv", kind="guild")
+    MembershipFactory(user=citizen, organization=unverified, status="approved")
+    refusal = _refusal(
+        services.idea_create,
+        author=citizen,
+        challenge=make_challenge("ideas"),
+        title="T",
+        body="B",
+        organization=unverified,
+    )
+    assert refusal.code == "organization_not_verified" and "aún no ha sido verificada" in refusal.message
+    assert not Idea.objects.exists()
