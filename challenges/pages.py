@@ -89,7 +89,7 @@ def challenge_page(request, challenge: ChallengePage):
     ordering = request.GET.get("orden") or DEFAULT_ORDERING
     if ordering not in ORDERINGS:
         ordering = DEFAULT_ORDERING
-    ideas = public_ideas(challenge=challenge, user=request.user, ordering=ordering)
+    ideas = public_ideas(challenge=challenge, user=request.user, ordering=ordering).defer("body", "body_html")
     now = timezone.now()
     phase = challenge.phase_at(now)
     return challenge.render(

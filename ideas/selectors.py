@@ -8,11 +8,11 @@ from ideas.models import Comment, Evaluation, Idea, IdeaStatus, Support
 
 # Public orderings: name in the URL → ORDER BY. The indexes in Idea.Meta follow these.
 ORDERINGS = {
-    "-supports": ("-support_count", "-created_at", "-pk"),
-    "supports": ("support_count", "created_at", "pk"),
-    "-created": ("-created_at", "-pk"),
-    "created": ("created_at", "pk"),
-    "-comments": ("-comment_count", "-created_at", "-pk"),
+    "-supports": ("-support_count", "-created_at", "-id"),
+    "supports": ("support_count", "created_at", "id"),
+    "-created": ("-created_at", "-id"),
+    "created": ("created_at", "id"),
+    "-comments": ("-comment_count", "-created_at", "-id"),
 }
 DEFAULT_ORDERING = "-supports"
 

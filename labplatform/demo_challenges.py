@@ -142,6 +142,29 @@ def seed_challenges(home: HomePage, organizations: dict[str, Organization]) -> N
         _seed_ideas(challenge, spec["ideas"], participants, rng, number, (impact, feasibility), university)
 
 
+def seed_follows_and_flags() -> None:
+    """The citizen follows the challenge in voting, and one comment waits in the moderation queue."""
+    from challenges.models import Follow
+    from ideas.models import Flag, FlagReason
+
+    citizen = User.objects.get(email="ciudadana@laboratorio.example")
+    voting = ChallengePage.objects.filter(slug="tramites-sin-intermediarios").first()
+    if voting is not None:
+        Follow.objects.get_or_create(user=citizen, challenge=voting)
+    if Flag.objects.exists():
+        return
+    comment = (
+        Comment.objects.filter(idea__challenge=voting, parent__isnull=True).exclude(author=citizen).first()
+    )
+    if comment is not None:
+        Flag.objects.create(
+            reporter=citizen,
+            comment=comment,
+            reason=FlagReason.OFF_TOPIC,
+            detail="El comentario habla de otro tema, no del reto.",
+        )
+
+
 def _participants() -> list[User]:
     people = []
     names = [

@@ -12,7 +12,7 @@ from accounts.models import Consent, Membership, Organization, User
 from accounts.roles import ensure_role_groups
 from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from labplatform.demo_challenges import seed_challenges
+from labplatform.demo_challenges import seed_challenges, seed_follows_and_flags
 from labplatform.views import PRIVACY_POLICY_SLUG
 
 ORGANIZATIONS = [
@@ -153,6 +153,7 @@ class Command(BaseCommand):
         self.seed_accounts(organizations)
         self.seed_pages()
         seed_challenges(HomePage.objects.get(), organizations)
+        seed_follows_and_flags()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
 
     def seed_organizations(self) -> dict[str, Organization]:
