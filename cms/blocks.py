@@ -1,6 +1,7 @@
 """The shared block library: every StreamField of every page type is made of these."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
@@ -16,7 +17,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        label = _("Título")
+        label = pgettext_lazy("bloque de contenido", "Título")
         template = "blocks/heading_block.html"
 
 

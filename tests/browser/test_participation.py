@@ -42,7 +42,12 @@ def log_in(page, user, then: str) -> None:
 
 
 def log_out(page) -> None:
-    page.context.clear_cookies()
+    page.get_by_role("navigation", name="Su cuenta", exact=True).get_by_role(
+        "button", name="Cerrar sesión"
+    ).click()
+    expect(
+        page.get_by_role("navigation", name="Su cuenta", exact=True).get_by_role("link", name="Ingresar")
+    ).to_be_visible()
 
 
 def add_comment(idea: Idea, author, body: str, parent: Comment | None = None) -> Comment:
@@ -111,6 +116,11 @@ def citizen(transactional_db):
 
 
 @pytest.fixture
+def moderator(transactional_db):
+    return UserFactory(display_name="Equipo de Moderación", groups=["moderators"])
+
+
+@pytest.fixture
 def voting_idea(transactional_db) -> Idea:
     challenge = make_challenge("voting", title="Movilidad segura para ir al colegio")
     return IdeaFactory(challenge=challenge, title="Caminos escolares señalizados")
@@ -170,9 +180,7 @@ def results_challenge(transactional_db) -> ChallengePage:
 # The participation loop --------------------------------------------------------------------
 
 
-def test_citizen_proposes_an_idea(
-    ideas_challenge, citizen, page, visit, check_both_widths, screenshot
-):
+def test_citizen_proposes_an_idea(ideas_challenge, citizen, page, check_both_widths, screenshot):
     challenge_url = ideas_challenge.url
     log_in(page, citizen, then=challenge_url)
     expect(page.get_by_role("heading", level=1)).to_have_text(ideas_challenge.title)
@@ -238,11 +246,10 @@ def test_another_citizen_supports_an_idea_and_withdraws(voting_idea, citizen, pa
 
 
 def test_moderator_hides_a_reported_comment(
-    commented_idea, citizen, page, check_both_widths, screenshot
+    commented_idea, citizen, moderator, page, check_both_widths, screenshot
 ):
     idea_url = commented_idea.get_absolute_url()
     spam = commented_idea.comments.get(author__display_name="Jorge Eliécer Pabón")
-    moderator = UserFactory(display_name="Equipo de Moderación", groups=["moderators"])
 
     log_in(page, citizen, then=idea_url)
     comment = page.get_by_role("article", name="Jorge Eliécer Pabón")
@@ -252,7 +259,10 @@ def test_moderator_hides_a_reported_comment(
     # Sent without a reason: refused, said so, and the form keeps working.
     page.get_by_role("button", name="Enviar reporte").click()
     expect(page.get_by_role("alert")).to_contain_text("Elija el motivo del reporte.")
+    page.get_by_role("alert").get_by_role("link", name=re.compile("Elija el motivo")).click()
+    expect(page.get_by_role("radio", name="Publicidad o spam")).to_be_focused()
     check_both_widths("the report form with errors")
+    screenshot("flag-comment-errors")
     page.get_by_role("radio", name="Publicidad o spam").check()
     page.get_by_label("Detalle").fill("Es publicidad de una tienda.")
     page.get_by_role("button", name="Enviar reporte").click()
@@ -267,6 +277,7 @@ def test_moderator_hides_a_reported_comment(
     expect(queue).to_contain_text("Publicidad o spam")
     check_both_widths("the moderation queue, /moderacion/")
     screenshot("moderation-queue")
+    assert_no_horizontal_scroll(page, "/moderacion/")
     queue.get_by_label("Motivo público").fill("Publicidad comercial, fuera de las reglas de participación.")
     queue.get_by_role("button", name="Ocultar — comentario de Jorge Eliécer Pabón").click()
     expect(page.get_by_role("status")).to_contain_text("Contenido ocultado.")
@@ -283,6 +294,7 @@ def test_moderator_hides_a_reported_comment(
     spam.refresh_from_db()
     assert spam.hidden and spam.body.startswith("Compren")
     check_both_widths(f"an idea page with a hidden comment, {idea_url}")
+    screenshot("idea-hidden-comment")
 
 
 # Accessibility of the rest -----------------------------------------------------------------
@@ -299,9 +311,21 @@ def test_challenge_list_and_results_are_accessible(
 
     visit(results_challenge.url)
     table = page.get_by_role("table", name="Clasificación final de las ideas")
+    # The table scrolls in a region of its own, reachable by keyboard, named apart from the section.
+    expect(page.get_by_role("region", name="Clasificación final de las ideas")).to_have_attribute(
+        "tabindex", "0"
+    )
     expect(table.get_by_role("row")).to_have_count(4)
     expect(table.get_by_role("row").nth(1)).to_contain_text("Mapa de hurtos por barrio")
     check_both_widths(f"the challenge page with results, {results_challenge.url}")
+    # On phones each row is drawn as a card: it must still be a table to assistive technology.
+    page.set_viewport_size(PHONE)
+    expect(table.get_by_role("row")).to_have_count(4)
+    expect(table.get_by_role("columnheader")).to_have_count(7)
+    expect(
+        table.get_by_role("cell", name="Mapa de hurtos por barrio, actualizado cada semana")
+    ).to_be_visible()
+    page.set_viewport_size(DESKTOP)
     screenshot("challenge-results")
     assert_no_horizontal_scroll(page, results_challenge.url)
 

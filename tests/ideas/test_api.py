@@ -711,11 +711,6 @@ def test_refusals_come_in_the_language_of_the_request(citizen):
     assert response["Content-Language"] == "en"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="locale/en has no translation yet for the ideas services' messages; "
-    "remove this marker once it does",
-)
 def test_the_wrong_phase_message_in_english(citizen):
     challenge = make_challenge("voting")
     response = api(citizen).post(
