@@ -3,7 +3,6 @@
 import csv
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet, Sum
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,8 +10,8 @@ from taggit.models import Tag
 
 from accounts.models import Organization
 from challenges.models import ChallengePage, Phase
+from challenges.selectors import challenge_list
 from challenges.services import is_following
-from ideas.models import IdeaStatus
 from ideas.selectors import DEFAULT_ORDERING, ORDERINGS, challenge_results, public_ideas
 
 IDEAS_PER_PAGE = 20
@@ -22,50 +21,6 @@ ORDERING_LABELS = {
     "-created": _("Más recientes"),
     "-comments": _("Más comentadas"),
 }
-
-
-def phase_filter(phase: str, now=None) -> Q:
-    """The database condition equivalent to ChallengePage.phase_at(now) == phase."""
-    now = now or timezone.now()
-    not_closed = Q(closed_at__isnull=True) | Q(closed_at__gt=now)
-    return {
-        Phase.UPCOMING: Q(ideas_open_at__gt=now),
-        Phase.IDEAS: Q(ideas_open_at__lte=now, ideas_close_at__gt=now),
-        Phase.VOTING: Q(voting_open_at__lte=now, voting_close_at__gt=now),
-        Phase.EVALUATION: (
-            Q(ideas_close_at__lte=now, voting_open_at__gt=now)
-            | Q(voting_close_at__lte=now, results_at__gt=now)
-        ),
-        Phase.RESULTS: Q(results_at__lte=now) & not_closed,
-        Phase.CLOSED: Q(closed_at__lte=now),
-    }[phase]
-
-
-def challenge_list(
-    *, phase: str | None = None, tag: str | None = None, co_lead: str | None = None, query: str | None = None
-) -> QuerySet[ChallengePage]:
-    published = ~Q(ideas__status=IdeaStatus.HIDDEN)
-    challenges = (
-        ChallengePage.objects.live()
-        .public()
-        .select_related("image")
-        .prefetch_related("co_leads", "tags")
-        .annotate(
-            idea_count=Count("ideas", filter=published, distinct=True),
-            support_total=Sum("ideas__support_count", filter=published),
-        )
-        .order_by("-ideas_open_at", "-pk")
-    )
-    if phase in Phase.values:
-        challenges = challenges.filter(phase_filter(phase))
-    if tag:
-        challenges = challenges.filter(tags__slug=tag)
-    if co_lead:
-        challenges = challenges.filter(co_leads__slug=co_lead)
-    if query:
-        ids = [page.pk for page in ChallengePage.objects.live().search(query)[:200]]
-        challenges = challenges.filter(pk__in=ids)
-    return challenges.distinct()
 
 
 def challenge_index_context(request) -> dict:

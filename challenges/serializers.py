@@ -8,7 +8,7 @@ from challenges.models import ChallengePage, Phase
 
 
 class ChallengeSerializer(serializers.ModelSerializer):
-    # `idea_count` and `support_count` come annotated (challenges.api.public_challenges), so that
+    # `idea_count` and `support_count` come annotated (challenges.selectors.public_challenges), so that
     # a list costs the same queries at any length. (A docstring here would become public docs.)
 
     url = serializers.SerializerMethodField(help_text="Dirección de la página del reto en el sitio.")

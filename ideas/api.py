@@ -14,7 +14,8 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from challenges.api import TranslatedNotFound, visible_challenges
+from challenges.api import TranslatedNotFound
+from challenges.selectors import visible_challenges
 from ideas import services
 from ideas.models import Comment, Idea, IdeaStatus
 from ideas.selectors import ORDERINGS, public_ideas

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Organization
-from challenges.api import visible_challenges
+from challenges.selectors import visible_challenges
 from ideas.models import Comment, Idea
 
 

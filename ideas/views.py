@@ -92,30 +92,27 @@ def propose(request, challenge: ChallengePage):
     )
 
 
-@login_required
-@require_POST
-def support(request, pk: int):
+def _support_action(request, pk: int, action, done_message: str):
     idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
     try:
-        _idea, changed = services.idea_support(user=request.user, idea=idea)
+        _idea, changed = action(user=request.user, idea=idea)
     except Refused as refusal:
         return _refused(request, refusal, idea.get_absolute_url())
     if changed:
-        messages.success(request, _("Usted apoya esta idea."))
+        messages.success(request, done_message)
     return redirect(idea.get_absolute_url())
+
+
+@login_required
+@require_POST
+def support(request, pk: int):
+    return _support_action(request, pk, services.idea_support, _("Usted apoya esta idea."))
 
 
 @login_required
 @require_POST
 def withdraw(request, pk: int):
-    idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
-    try:
-        _idea, changed = services.idea_withdraw_support(user=request.user, idea=idea)
-    except Refused as refusal:
-        return _refused(request, refusal, idea.get_absolute_url())
-    if changed:
-        messages.success(request, _("Retiró su apoyo a esta idea."))
-    return redirect(idea.get_absolute_url())
+    return _support_action(request, pk, services.idea_withdraw_support, _("Retiró su apoyo a esta idea."))
 
 
 @login_required

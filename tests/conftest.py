@@ -119,3 +119,16 @@ def client_for(client):
 @pytest.fixture
 def is_postgres(db) -> bool:
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_database_pools(django_db_setup, django_db_blocker):
+    """On PostgreSQL the connections live in a pool that outlives `close()`: close the pools
+    before the test database is dropped, so that nothing else is connected to it then."""
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection_ in connections.all(initialized_only=True):
+            if getattr(connection_, "pool", None) is not None:
+                connection_.close_pool()

@@ -1,0 +1,74 @@
+"""Reads about challenges: which are visible, their totals, the filtered list."""
+
+from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from challenges.models import ChallengePage, Phase
+from ideas.models import IdeaStatus
+
+
+def visible_challenges() -> QuerySet[ChallengePage]:
+    """Challenges anyone may see: published and outside private sections of the site.
+
+    Evaluate it late (per request): `public()` reads the current view restrictions."""
+    return ChallengePage.objects.live().public()
+
+
+def with_totals(challenges: QuerySet[ChallengePage]) -> QuerySet[ChallengePage]:
+    """`idea_count` and `support_count` of the published ideas, in the same query."""
+    published = ~Q(ideas__status=IdeaStatus.HIDDEN)
+    return challenges.annotate(
+        # One join only (ideas), so the count and the sum are not multiplied by each other.
+        idea_count=Count("ideas", filter=published),
+        support_count=Coalesce(
+            Sum("ideas__support_count", filter=published), Value(0), output_field=IntegerField()
+        ),
+    )
+
+
+def public_challenges() -> QuerySet[ChallengePage]:
+    """Visible challenges with their totals, newest first (plus one query for all co-leads)."""
+    return with_totals(visible_challenges()).prefetch_related("co_leads").order_by("-ideas_open_at", "-pk")
+
+
+def phase_filter(phase: str, now=None) -> Q:
+    """The database condition equivalent to ChallengePage.phase_at(now) == phase."""
+    now = now or timezone.now()
+    not_closed = Q(closed_at__isnull=True) | Q(closed_at__gt=now)
+    return {
+        Phase.UPCOMING: Q(ideas_open_at__gt=now),
+        Phase.IDEAS: Q(ideas_open_at__lte=now, ideas_close_at__gt=now),
+        Phase.VOTING: Q(voting_open_at__lte=now, voting_close_at__gt=now),
+        Phase.EVALUATION: (
+            Q(ideas_close_at__lte=now, voting_open_at__gt=now)
+            | Q(voting_close_at__lte=now, results_at__gt=now)
+        ),
+        Phase.RESULTS: Q(results_at__lte=now) & not_closed,
+        Phase.CLOSED: Q(closed_at__lte=now),
+    }[phase]
+
+
+def challenge_list(
+    *, phase: str | None = None, tag: str | None = None, co_lead: str | None = None, query: str | None = None
+) -> QuerySet[ChallengePage]:
+    """The public list, filtered. Tag and co-lead filters are subqueries, so that the totals
+    are never multiplied by a join."""
+    challenges = visible_challenges()
+    if phase in Phase.values:
+        challenges = challenges.filter(phase_filter(phase))
+    if tag:
+        challenges = challenges.filter(pk__in=ChallengePage.objects.filter(tags__slug=tag).values("pk"))
+    if co_lead:
+        challenges = challenges.filter(
+            pk__in=ChallengePage.objects.filter(co_leads__slug=co_lead).values("pk")
+        )
+    if query:
+        ids = [page.pk for page in ChallengePage.objects.live().search(query)[:200]]
+        challenges = challenges.filter(pk__in=ids)
+    return (
+        with_totals(challenges)
+        .select_related("image")
+        .prefetch_related("co_leads", "tags")
+        .order_by("-ideas_open_at", "-pk")
+    )
