@@ -2,7 +2,7 @@
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from accounts.models import Consent, Membership, Organization, User
 
@@ -24,7 +24,19 @@ def user_is_verified(user) -> bool:
         return False
     cached = getattr(user, "_lab_is_verified", None)
     if cached is None:
-        cached = user_has_verified_email(user) and user_has_current_consent(user)
+        # One query for both conditions: this runs before every write a person makes.
+        cached = (
+            User.objects.filter(pk=user.pk)
+            .filter(
+                Exists(EmailAddress.objects.filter(user=OuterRef("pk"), primary=True, verified=True)),
+                Exists(
+                    Consent.objects.filter(
+                        user=OuterRef("pk"), policy_version=settings.PRIVACY_POLICY_VERSION
+                    )
+                ),
+            )
+            .exists()
+        )
         user._lab_is_verified = cached
     return cached
 
