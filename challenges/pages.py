@@ -5,7 +5,7 @@ import csv
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from accounts.models import Organization
@@ -16,10 +16,11 @@ from ideas.selectors import DEFAULT_ORDERING, ORDERINGS, challenge_results, publ
 
 IDEAS_PER_PAGE = 20
 
+# Lazy: built once at import, translated at each request in its own language.
 ORDERING_LABELS = {
-    "-supports": _("Más apoyadas"),
-    "-created": _("Más recientes"),
-    "-comments": _("Más comentadas"),
+    "-supports": gettext_lazy("Más apoyadas"),
+    "-created": gettext_lazy("Más recientes"),
+    "-comments": gettext_lazy("Más comentadas"),
 }
 
 

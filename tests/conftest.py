@@ -132,3 +132,15 @@ def _close_database_pools(django_db_setup, django_db_blocker):
         for connection_ in connections.all(initialized_only=True):
             if getattr(connection_, "pool", None) is not None:
                 connection_.close_pool()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Spanish: a request in English must not leave its language behind
+    for the code a later test calls outside a request."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

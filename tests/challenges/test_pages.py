@@ -160,3 +160,10 @@ def test_atom_feed_of_new_ideas(client):
         entry.find("a:title", ns).text for entry in ET.fromstring(response.content).findall("a:entry", ns)
     ]
     assert titles == ["Segunda", "Primera"]
+
+
+def test_the_sort_labels_follow_the_visitor_language(client):
+    challenge = make_challenge("voting")
+    assert "Más apoyadas" in client.get(challenge.url).content.decode()
+    english = client.get(challenge.url, headers={"accept-language": "en"}).content.decode()
+    assert "Más apoyadas" not in english and "Most endorsed" in english
