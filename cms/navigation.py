@@ -8,8 +8,11 @@ deletes a page.
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
+
+from labplatform.sections import sections
 
 VERSION_KEY = "lab:navigation:version"
 FOOTER_SLUGS = ["terminos-de-uso", "accesibilidad"]
@@ -33,10 +36,11 @@ def _build(site: Site, request) -> Navigation:
     from cms.models import NewsIndexPage
 
     root = site.root_page
-    menu = tuple(
+    menu = [
         Link(page.title, page.get_url(request))
         for page in root.get_children().live().public().in_menu().order_by("path")
-    )
+    ]
+    menu += [Link(str(section.title), reverse(section.url_name)) for section in sections()]
     footer_pages = {
         page.slug: page
         for page in Page.objects.live().public().descendant_of(root).filter(slug__in=FOOTER_SLUGS)
@@ -47,7 +51,8 @@ def _build(site: Site, request) -> Navigation:
         if slug in footer_pages
     )
     news_index = NewsIndexPage.objects.live().public().descendant_of(root).first()
-    return Navigation(menu=menu, footer=footer, news_url=news_index.get_url(request) if news_index else None)
+    news_url = news_index.get_url(request) if news_index else None
+    return Navigation(menu=tuple(menu), footer=footer, news_url=news_url)
 
 
 def site_navigation(request) -> Navigation | None:

@@ -25,8 +25,25 @@ def test_menu_lists_published_pages_marked_for_menus():
     _add_page("El laboratorio", "el-laboratorio")
     _add_page("Oculta", "oculta", in_menu=False)
     navigation = site_navigation(_request())
-    assert [link.title for link in navigation.menu] == ["El laboratorio"]
+    titles = [link.title for link in navigation.menu]
+    assert titles[0] == "El laboratorio"
+    assert "Oculta" not in titles
     assert navigation.menu[0].url == "/el-laboratorio/"
+
+
+def test_sections_registered_by_apps_follow_the_pages_in_their_order(monkeypatch):
+    from labplatform import sections
+
+    monkeypatch.setattr(sections, "_sections", {})
+    sections.register("privacy_policy", "Política", order=20)
+    sections.register("health", "Estado", order=10)
+    _add_page("El laboratorio", "el-laboratorio")
+    navigation = site_navigation(_request())
+    assert [(link.title, link.url) for link in navigation.menu] == [
+        ("El laboratorio", "/el-laboratorio/"),
+        ("Estado", "/salud/"),
+        ("Política", "/politica-de-datos/"),
+    ]
 
 
 def test_navigation_is_cached_and_refreshed_when_pages_change():
