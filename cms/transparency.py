@@ -84,6 +84,12 @@ class TransparencyIndexPage(RoutablePageMixin, Page):
             context_overrides={"checklist": transparency_checklist(self)},
         )
 
+    @path("autodiagnostico/csv/", name="checklist_csv")
+    def checklist_csv_route(self, request):
+        from cms.views import transparency_checklist_csv
+
+        return transparency_checklist_csv(request, self)
+
 
 class TransparencyCategoryPage(Page):
     """One category or subcategory of the section (e.g. "3.1 Plan Anual de Adquisiciones")."""

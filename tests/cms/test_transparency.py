@@ -1,6 +1,8 @@
 """The transparency section: its page tree, what each page shows, the self-assessment and the demo tree."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -279,3 +281,35 @@ def test_seed_demo_creates_the_standard_tree_and_every_state(client):
     call_command("seed_demo", "--allow-production", verbosity=0)
     assert TransparencyCategoryPage.objects.count() == pages
     assert client.get("/transparencia/autodiagnostico/").status_code == 200
+
+
+def test_checklist_downloads_as_csv_and_is_in_the_open_data_catalogue(client, transparency_index):
+    mission = add_category(transparency_index, "1.1", "Misión", body=[PARAGRAPH])
+    add_category(
+        transparency_index,
+        "2.1",
+        "Normativa de la entidad",
+        documents=[document("Ley 1712 de 2014", "2014-03-06")],
+    )
+    add_category(transparency_index, "9", "Obligación de reporte")
+
+    html = client.get("/transparencia/autodiagnostico/").content.decode()
+    assert 'href="/transparencia/autodiagnostico/csv/"' in html
+    response = client.get("/transparencia/autodiagnostico/csv/")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(row["number"], row["status"], row["document_count"]) for row in rows] == [
+        ("1.1", "current", "0"),
+        ("2.1", "current", "1"),
+        ("9", "empty", "0"),
+    ]
+    assert rows[1]["latest_document_on"] == "2014-03-06"
+    assert rows[0]["url"] == f"http://testserver{mission.url}"
+    assert datetime.datetime.fromisoformat(rows[0]["updated_at"]) == mission.last_published_at
+
+    catalogue = client.get("/datos/catalogo.json").json()
+    (dataset,) = [
+        entry for entry in catalogue["dataset"] if entry["identifier"] == "transparencia/autodiagnostico"
+    ]
+    assert dataset["distribution"][0]["downloadURL"] == "http://testserver/transparencia/autodiagnostico/csv/"
+    assert dataset["landingPage"] == "http://testserver/transparencia/autodiagnostico/"

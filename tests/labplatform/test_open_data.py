@@ -42,7 +42,19 @@ def challenges(db):
         IdeaFactory(challenge=open_one, title=f"Idea abierta {n}")
     IdeaFactory(challenge=open_one, title="Idea oculta", status=IdeaStatus.HIDDEN)
     IdeaFactory(challenge=voting, title="Idea en votación")
+    _transparency_section()
     return open_one, voting
+
+
+def _transparency_section() -> None:
+    from cms.models import HomePage, TransparencyCategoryPage, TransparencyIndexPage
+
+    index = TransparencyIndexPage(title="Transparencia", slug="transparencia")
+    HomePage.objects.get().add_child(instance=index)
+    index.save_revision().publish()
+    category = TransparencyCategoryPage(title="Normativa", slug="normativa", number="2")
+    index.add_child(instance=category)
+    category.save_revision().publish()
 
 
 def _catalogue(client) -> dict:
@@ -103,7 +115,13 @@ def test_each_public_challenge_publishes_its_ideas_and_the_numbers_match(client,
     draft = make_challenge("ideas", title="Reto en borrador")
     draft.unpublish()
     datasets = {dataset["identifier"]: dataset for dataset in _catalogue(client)["dataset"]}
-    assert {"retos", "ideas", f"retos/{open_one.pk}/ideas", f"retos/{voting.pk}/ideas"} <= datasets.keys()
+    assert {
+        "retos",
+        "ideas",
+        f"retos/{open_one.pk}/ideas",
+        f"retos/{voting.pk}/ideas",
+        "transparencia/autodiagnostico",
+    } <= datasets.keys()
     assert f"retos/{draft.pk}/ideas" not in datasets
 
     dataset = datasets[f"retos/{open_one.pk}/ideas"]
