@@ -16,6 +16,10 @@ class UploadForm(forms.Form):
             "(vacío: toda la ciudad); valor con punto decimal y sin separador de miles."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        error_messages={
+            "required": _("Elija el archivo CSV que quiere cargar."),
+            "empty": _("El archivo está vacío."),
+        },
     )
 
 

@@ -162,7 +162,8 @@ def observations_parse_csv(data: bytes) -> ParsedFile:
                 else:
                     seen[key] = line
             if problems:
-                parsed.errors.append((line, "; ".join(problems).capitalize() + "."))
+                text = "; ".join(problems)
+                parsed.errors.append((line, text[:1].upper() + text[1:] + "."))
             elif row is not None:
                 parsed.rows.append(row)
     except csv.Error as error:
