@@ -5,7 +5,7 @@ import datetime
 from collections.abc import Iterable
 
 from allauth.account.models import EmailAddress
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -16,18 +16,23 @@ from ideas.models import Idea, IdeaStatus, Support
 from observatory.computed import ComputedIndicator, Row, register
 
 
-def monthly_counts(queryset: QuerySet, date_field: str, **filters) -> list[Row]:
-    """Rows counted per calendar month (America/Bogota) from the first month with any row to the
-    current month, months without rows as 0."""
+def monthly_counts(queryset: QuerySet, date_field: str, first: datetime.datetime | None = None) -> list[Row]:
+    """Rows counted per calendar month (America/Bogota) from `first` (or the first month with any row)
+    to the current month, months without rows as 0."""
     counts = {
-        row["month"].date() if isinstance(row["month"], datetime.datetime) else row["month"]: row["n"]
-        for row in queryset.filter(**filters)
-        .annotate(month=TruncMonth(date_field))
+        _month(row["month"]): row["n"]
+        for row in queryset.annotate(month=TruncMonth(date_field))
         .values("month")
         .annotate(n=Count("pk"))
         .order_by()
     }
-    return fill_months(counts)
+    return fill_months(counts, first=_month(first) if first else None)
+
+
+def _month(value: datetime.datetime | datetime.date) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        value = (timezone.localtime(value) if timezone.is_aware(value) else value).date()
+    return value.replace(day=1)
 
 
 def fill_months(counts: dict[datetime.date, int], first: datetime.date | None = None) -> list[Row]:
@@ -43,14 +48,23 @@ def fill_months(counts: dict[datetime.date, int], first: datetime.date | None = 
     return rows
 
 
+def _live_ideas() -> QuerySet[Idea]:
+    return Idea.objects.filter(challenge__live=True)
+
+
+def _first_idea_at() -> datetime.datetime | None:
+    # Ideas and supports start at the first idea, hidden or not, so that both series line up and a
+    # month that lost its only value reads 0 instead of disappearing.
+    return _live_ideas().aggregate(first=Min("created_at"))["first"]
+
+
 def ideas_per_month() -> Iterable[Row]:
-    ideas = Idea.objects.exclude(status=IdeaStatus.HIDDEN).filter(challenge__live=True)
-    return monthly_counts(ideas, "created_at")
+    return monthly_counts(_live_ideas().exclude(status=IdeaStatus.HIDDEN), "created_at", _first_idea_at())
 
 
 def supports_per_month() -> Iterable[Row]:
     supports = Support.objects.exclude(idea__status=IdeaStatus.HIDDEN).filter(idea__challenge__live=True)
-    return monthly_counts(supports, "created_at")
+    return monthly_counts(supports, "created_at", _first_idea_at())
 
 
 def verified_accounts() -> QuerySet[User]:
@@ -69,18 +83,10 @@ def _new_participants(participant_type: str):
     def compute() -> Iterable[Row]:
         accounts = verified_accounts()
         # Every type starts at the first account of any type, so that the series line up.
-        first = accounts.order_by("date_joined").values_list("date_joined", flat=True).first()
+        first = accounts.aggregate(first=Min("date_joined"))["first"]
         if first is None:
             return []
-        by_month = {
-            row["month"].date() if isinstance(row["month"], datetime.datetime) else row["month"]: row["n"]
-            for row in accounts.filter(participant_type=participant_type)
-            .annotate(month=TruncMonth("date_joined"))
-            .values("month")
-            .annotate(n=Count("pk"))
-            .order_by()
-        }
-        return fill_months(by_month, first=timezone.localtime(first).date().replace(day=1))
+        return monthly_counts(accounts.filter(participant_type=participant_type), "date_joined", first)
 
     return compute
 
