@@ -43,7 +43,7 @@ class Chart:
     plot_top: int
     plot_bottom: int
     y_ticks: list[tuple[float, str]]
-    x_ticks: list[tuple[float, str]]
+    x_ticks: list[tuple[float, str, bool]]  # x, label, minor (hidden on phones)
     lines: list[Line]
     target: Line | None
     zero_y: float | None
@@ -87,7 +87,15 @@ def build_chart(
     high = math.ceil(high / step) * step
     if high <= max(values):
         high += step
-    plot_left, plot_right, plot_top, plot_bottom = LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM
+    tick_values = []
+    tick = low
+    while tick <= high + step / 2:
+        tick_values.append(tick)
+        tick += step
+    tick_labels = [format_number(Decimal(str(round(value, 6)))) for value in tick_values]
+    # Room for the longest label at the phone size of the type (22 units, about 12 per character).
+    plot_left = max(LEFT, 20 + 12 * max(len(label) for label in tick_labels))
+    plot_right, plot_top, plot_bottom = WIDTH - RIGHT, TOP, HEIGHT - BOTTOM
     span_x = plot_right - plot_left
 
     def x_of(index: int) -> float:
@@ -98,11 +106,7 @@ def build_chart(
     def y_of(value: float) -> float:
         return plot_bottom - (plot_bottom - plot_top) * (value - low) / (high - low)
 
-    y_ticks = []
-    tick = low
-    while tick <= high + step / 2:
-        y_ticks.append((round(y_of(tick), 1), format_number(Decimal(str(round(tick, 6))))))
-        tick += step
+    y_ticks = [(round(y_of(value), 1), label) for value, label in zip(tick_values, tick_labels, strict=True)]
     every = max(1, math.ceil(len(periods) / 10))
     x_ticks = [
         (round(x_of(index), 1), period_label(period))
@@ -111,6 +115,8 @@ def build_chart(
     ]
     if len(x_ticks) > 1 and x_ticks[-1][0] - x_ticks[-2][0] < (span_x / 10):
         del x_ticks[-2]
+    # On phones the labels are larger and only every other one shows (observatory.css).
+    x_ticks = [(x, label, position % 2 == 1) for position, (x, label) in enumerate(x_ticks)]
     index_of = {period: index for index, period in enumerate(periods)}
 
     def line(name: str, css: str, shape: str, points: dict[str, Decimal]) -> Line:
