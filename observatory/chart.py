@@ -11,7 +11,7 @@ from observatory.periods import period_label
 
 WIDTH, HEIGHT = 720, 340
 LEFT, RIGHT, TOP, BOTTOM = 72, 24, 20, 56
-SHAPES = ["circle", "square", "triangle", "diamond", "cross", "bar"]
+SHAPES = ["circle", "square", "triangle", "diamond", "bar", "triangle-down"]
 MAX_SERIES = len(SHAPES)
 
 
@@ -61,6 +61,8 @@ def nice_step(span: float, count: int = 5) -> float:
 def _polygon(shape: str, x: float, y: float, r: float = 5.5) -> str:
     if shape == "triangle":
         corners = [(x, y - r), (x + r, y + r * 0.8), (x - r, y + r * 0.8)]
+    elif shape == "triangle-down":
+        corners = [(x, y + r), (x + r, y - r * 0.8), (x - r, y - r * 0.8)]
     elif shape == "diamond":
         corners = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
     else:
