@@ -252,29 +252,26 @@ def manage(request):
 
 
 def _loadable(request, slug: str) -> Indicator:
+    """The indicator whose observations the editor loads (404, 403 for anyone else)."""
     indicator = get_object_or_404(Indicator, slug=slug)
     if not request.user.has_perm("observatory.load_observations", indicator):
         raise PermissionDenied(_("Solo el equipo editorial carga mediciones del observatorio."))
-    if indicator.computed:
-        messages.error(
-            request, _("Las mediciones de este indicador las calcula la plataforma; no se cargan a mano.")
-        )
-        raise _Redirect(indicator.get_absolute_url())
     return indicator
 
 
-class _Redirect(Exception):
-    def __init__(self, to: str):
-        self.to = to
+def _computed_refusal(request, indicator: Indicator):
+    messages.error(
+        request, _("Las mediciones de este indicador las calcula la plataforma; no se cargan a mano.")
+    )
+    return redirect(indicator.get_absolute_url())
 
 
 @login_required
 def load(request, slug: str):
     """Step 1: upload and check (nothing is saved); step 2: the preview; step 3: confirm, all or nothing."""
-    try:
-        indicator = _loadable(request, slug)
-    except _Redirect as redirect_to:
-        return redirect(redirect_to.to)
+    indicator = _loadable(request, slug)
+    if indicator.computed:
+        return _computed_refusal(request, indicator)
     context = {"indicator": indicator, "form": UploadForm(), "observation_form": ObservationForm()}
     if request.method != "POST":
         return render(request, "observatory/load.html", context)
@@ -332,10 +329,9 @@ def load(request, slug: str):
 @login_required
 @require_POST
 def add_observation(request, slug: str):
-    try:
-        indicator = _loadable(request, slug)
-    except _Redirect as redirect_to:
-        return redirect(redirect_to.to)
+    indicator = _loadable(request, slug)
+    if indicator.computed:
+        return _computed_refusal(request, indicator)
     form = ObservationForm(request.POST)
     if not form.is_valid():
         context = {"indicator": indicator, "form": UploadForm(), "observation_form": form}
