@@ -92,11 +92,17 @@ def sorted_periods(periods) -> list[str]:
 ONE_DECIMAL = Decimal("0.1")
 
 
+def exact_mean(values: list[Decimal | int]) -> Decimal | None:
+    return Decimal(sum(values)) / len(values) if values else None
+
+
+def rounded(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
 def mean(values: list[Decimal | int]) -> Decimal | None:
     """The arithmetic mean, rounded to one decimal (half up); None for no values."""
-    if not values:
-        return None
-    return (Decimal(sum(values)) / len(values)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+    return rounded(exact_mean(values))
 
 
 @dataclass
@@ -152,7 +158,8 @@ def plan_status(plan: Plan, today: datetime.date | None = None) -> PlanStatus:
     - the plan's progress is the plain mean of its components' progress (each component weighs the
       same, as the PAAC's six components do), components without activities left out;
     - an activity is overdue when its due date has passed and its latest progress is below 100 %.
-    Only published follow-ups count. Means are rounded to one decimal, half up.
+    Only published follow-ups count. Each figure is rounded to one decimal (half up) at the end, from
+    unrounded means.
     """
     today = today or timezone.localdate()
     follow_ups = public_follow_ups(plan, today)
@@ -167,6 +174,7 @@ def plan_status(plan: Plan, today: datetime.date | None = None) -> PlanStatus:
         recorded[progress.activity_id][progress.follow_up_id] = progress
 
     status = PlanStatus(plan=plan, follow_ups=follow_ups, components=[])
+    exact: dict[int, tuple[Decimal, dict[int, Decimal]]] = {}
     for component in components:
         activities = []
         for activity in component.activities.all():
@@ -187,17 +195,22 @@ def plan_status(plan: Plan, today: datetime.date | None = None) -> PlanStatus:
                     overdue=overdue,
                 )
             )
-        component_status = ComponentStatus(
-            component=component,
-            activities=activities,
-            by_cut={cut_id: mean([a.by_cut[cut_id] for a in activities]) for cut_id in cut_ids},
-            progress=mean([a.latest for a in activities]),
-            overdue_count=sum(1 for a in activities if a.overdue),
+        exact_by_cut = {cut_id: exact_mean([a.by_cut[cut_id] for a in activities]) for cut_id in cut_ids}
+        exact_progress = exact_mean([a.latest for a in activities])
+        if activities:
+            exact[component.pk] = (exact_progress, exact_by_cut)
+        status.components.append(
+            ComponentStatus(
+                component=component,
+                activities=activities,
+                by_cut={cut_id: rounded(value) for cut_id, value in exact_by_cut.items()},
+                progress=rounded(exact_progress),
+                overdue_count=sum(1 for a in activities if a.overdue),
+            )
         )
-        status.components.append(component_status)
-    counted = [c for c in status.components if c.activities]
-    status.progress = mean([c.progress for c in counted])
-    status.by_cut = {cut_id: mean([c.by_cut[cut_id] for c in counted]) for cut_id in cut_ids}
+    # The plan's means are taken over the components' unrounded means; only the results are rounded.
+    status.progress = mean([progress for progress, _by_cut in exact.values()])
+    status.by_cut = {cut_id: mean([by_cut[cut_id] for _p, by_cut in exact.values()]) for cut_id in cut_ids}
     status.activity_count = sum(len(c.activities) for c in status.components)
     status.overdue_count = sum(c.overdue_count for c in status.components)
     return status

@@ -61,7 +61,7 @@ def test_progress_per_activity_component_and_plan(plan):
     assert status.progress == Decimal("62.5")  # (85 + 40) / 2: each component weighs the same
     assert risks.by_cut[april] == Decimal("65.0")  # (100 + 30) / 2
     assert procedures.by_cut[april] == Decimal("23.3")  # (20 + 50 + 0) / 3, rounded half up
-    assert status.by_cut[april] == Decimal("44.2")  # (65 + 23.3) / 2 = 44.15 → 44.2
+    assert status.by_cut[april] == Decimal("44.2")  # (65 + 23.33…) / 2 = 44.17 → 44.2
     assert status.by_cut[august] == status.progress
 
 
