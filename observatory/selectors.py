@@ -134,6 +134,12 @@ class PlanStatus:
     overdue_count: int = 0
 
 
+def code_key(activity: Activity) -> tuple:
+    """Activity codes in natural order: 1.2 before 1.10."""
+    parts = activity.code.replace("-", ".").split(".")
+    return (*((0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts), activity.pk)
+
+
 def public_plans() -> QuerySet[Plan]:
     return Plan.objects.filter(published=True)
 
@@ -177,7 +183,7 @@ def plan_status(plan: Plan, today: datetime.date | None = None) -> PlanStatus:
     exact: dict[int, tuple[Decimal, dict[int, Decimal]]] = {}
     for component in components:
         activities = []
-        for activity in component.activities.all():
+        for activity in sorted(component.activities.all(), key=code_key):
             by_cut: dict[int, int | None] = {}
             current, current_progress = 0, None
             for cut_id in cut_ids:

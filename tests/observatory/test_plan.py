@@ -123,6 +123,13 @@ def test_the_csv(client, plan):
     assert rows[3]["progress_august"] == "50"
 
 
+def test_activities_in_natural_order(plan):
+    risks = plan.components.get(number=1)
+    activity(risks, "1.10", due=datetime.date(2026, 12, 31))
+    status = plan_status(plan, today=TODAY)
+    assert [a.activity.code for a in status.components[0].activities] == ["1.1", "1.2", "1.10"]
+
+
 def test_the_plan_page_query_count_does_not_grow(client, plan):
     client.get("/observatorio/plan-anticorrupcion/2026/")  # the site's navigation, cached after
     few = count_queries(lambda: client.get("/observatorio/plan-anticorrupcion/2026/"))
