@@ -3,6 +3,7 @@ all or nothing), and the observations of the indicators the platform computes it
 
 import csv
 import io
+import logging
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -18,6 +19,8 @@ from observatory.models import Indicator, Observation, Periodicity
 from observatory.periods import PERIOD_HELP, normalize_period, period_start
 
 __all__ = ["Refused"]
+
+logger = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -333,6 +336,12 @@ def computed_indicators_update() -> ComputedSummary:
     with translation.override(settings.LANGUAGE_CODE):
         registered = computed.computed_indicators()
         for spec in registered:
+            if Indicator.objects.filter(slug=spec.slug, computed=False).exists():
+                # An editor's indicator already has this slug: never overwrite hand-loaded data.
+                logger.warning(
+                    "Computed indicator %s skipped: an editor's indicator has its slug.", spec.slug
+                )
+                continue
             rows = [(normalize_period(period), Decimal(value)) for period, value in spec.compute()]
             with transaction.atomic():
                 indicator, _created = Indicator.objects.update_or_create(

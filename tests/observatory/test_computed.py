@@ -140,3 +140,14 @@ def test_the_command_and_the_task_do_the_same():
 def test_without_any_data_the_indicators_exist_and_are_empty():
     computed_indicators_update()
     assert Indicator.objects.get(slug="ideas-propuestas").observations.count() == 0
+
+
+def test_an_editors_indicator_with_the_same_slug_is_left_alone():
+    from tests.observatory.factories import IndicatorFactory, observe
+
+    mine = IndicatorFactory(slug="apoyos", name="Apoyos ciudadanos (encuesta)")
+    observe(mine, "2025", "40", territory="comuna-3")
+    computed_indicators_update()
+    mine.refresh_from_db()
+    assert not mine.computed and mine.name == "Apoyos ciudadanos (encuesta)"
+    assert mine.observations.count() == 1
