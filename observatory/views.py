@@ -294,8 +294,8 @@ def load(request, slug: str):
         messages.success(
             request,
             _(
-                "Mediciones guardadas: %(created)s nuevas, %(updated)s actualizadas "
-                "y %(unchanged)s sin cambios."
+                "Mediciones guardadas. Nuevas: %(created)s; actualizadas: %(updated)s; "
+                "sin cambios: %(unchanged)s."
             )
             % {"created": summary.created, "updated": summary.updated, "unchanged": summary.unchanged},
         )

@@ -74,7 +74,7 @@ def test_an_editor_uploads_previews_confirms_and_the_chart_shows_the_point(
     )
     page.get_by_role("button", name="Revisar el archivo").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Vista previa")
-    expect(page.get_by_role("status")).to_contain_text("1 mediciones nuevas, 0 actualizadas y 1 sin cambios")
+    expect(page.get_by_role("status")).to_contain_text("nuevas, 1; actualizadas, 0; sin cambios, 1")
     preview = page.get_by_role("table")
     expect(preview).to_contain_text("97,5")
     expect(preview).to_contain_text("Nueva")
@@ -84,7 +84,7 @@ def test_an_editor_uploads_previews_confirms_and_the_chart_shows_the_point(
 
     page.get_by_role("button", name="Confirmar y guardar").click()
     expect(page).to_have_url(re.compile(re.escape(ITA) + "$"))
-    expect(page.get_by_role("status").first).to_contain_text("1 nuevas, 0 actualizadas y 1 sin cambios")
+    expect(page.get_by_role("status").first).to_contain_text("Nuevas: 1; actualizadas: 0; sin cambios: 1")
     point = page.locator('svg.chart [data-series="Bucaramanga"] [data-period="2026"]')
     expect(point).to_have_attribute("data-value", "97.5")
     expect(page.locator("svg.chart desc")).to_contain_text("97,5 puntos en 2026")

@@ -58,7 +58,7 @@ def test_editor_previews_then_confirms_and_the_page_shows_the_values(client_for,
     assert preview.status_code == 200
     text = preview.content.decode()
     assert "Vista previa" in text
-    assert "3 mediciones nuevas, 1 actualizadas y 0 sin cambios" in text
+    assert "nuevas, 3; actualizadas, 1; sin cambios, 0" in text
     assert "Reemplaza 70,5" in text
     assert Observation.objects.get(indicator=indicator, period="2023").value == Decimal("70.5")  # not yet
 
@@ -72,7 +72,7 @@ def test_editor_previews_then_confirms_and_the_page_shows_the_values(client_for,
         ("2025-07", "comuna-15"): Decimal("-0.5"),
     }
     page = client.get(done.url)
-    assert "3 nuevas, 1 actualizadas y 0 sin cambios" in page.content.decode()
+    assert "Nuevas: 3; actualizadas: 1; sin cambios: 0" in page.content.decode()
     assert "57,3" in page.content.decode()
 
     # Confirming twice saves nothing more: the pending file is gone.
@@ -86,7 +86,7 @@ def test_uploading_the_same_file_again_changes_nothing(client_for, editor, indic
     upload(client, indicator.slug, GOOD)
     confirm(client, indicator.slug)
     preview = upload(client, indicator.slug, GOOD)
-    assert "0 mediciones nuevas, 0 actualizadas y 4 sin cambios" in preview.content.decode()
+    assert "nuevas, 0; actualizadas, 0; sin cambios, 4" in preview.content.decode()
 
 
 BAD_LINES = [
