@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 from labplatform.territories import CITY, TERRITORY_NAMES
 from observatory import selectors, services
 from observatory.chart import MAX_SERIES, build_chart
-from observatory.formatting import plain
+from observatory.formatting import format_number, plain
 from observatory.forms import ObservationForm, UploadForm
 from observatory.models import Indicator, Theme
+from observatory.periods import period_label
 from observatory.serializers import IndicatorSerializer
 from observatory.services import Refused
 
@@ -86,9 +87,6 @@ def indicator_detail(request, slug: str):
 
 def _summary(indicator: Indicator, series, targets) -> str:
     """The chart's text alternative: first and last value of each series, and the latest target."""
-    from observatory.formatting import format_number
-    from observatory.periods import period_label
-
     parts = []
     for each in series:
         periods = selectors.sorted_periods(each.points)
