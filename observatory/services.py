@@ -300,6 +300,16 @@ def observation_save(
     return indicator.observations.get(period=period, territory=territory)
 
 
+@transaction.atomic
+def observation_delete(*, indicator: Indicator, period: str, territory: str, by) -> bool:
+    """Remove one observation (a wrong period or territory, say); False if there was none."""
+    _check_can_load(by, indicator)
+    deleted, _detail = indicator.observations.filter(period=period, territory=territory).delete()
+    if deleted:
+        Indicator.objects.filter(pk=indicator.pk).update(updated_at=timezone.now())
+    return bool(deleted)
+
+
 def _upsert(indicator: Indicator, rows: list[tuple[str, str, Decimal, str]]) -> None:
     now = timezone.now()
     Observation.objects.bulk_create(

@@ -12,6 +12,7 @@ urlpatterns = [
     path("gestion/", views.manage, name="manage"),
     path("gestion/<slug:slug>/cargar/", views.load, name="load"),
     path("gestion/<slug:slug>/medicion/", views.add_observation, name="add_observation"),
+    path("gestion/<slug:slug>/eliminar/", views.delete_observation, name="delete_observation"),
     path("<slug:slug>/", views.indicator_detail, name="indicator"),
     path("<slug:slug>/datos.csv", views.indicator_csv, name="indicator_csv"),
     path("<slug:slug>/datos.json", views.indicator_json, name="indicator_json"),

@@ -264,13 +264,23 @@ def _computed_refusal(request, indicator: Indicator):
     return redirect(indicator.get_absolute_url())
 
 
+def _load_context(indicator: Indicator, form, observation_form) -> dict:
+    observations = selectors.indicator_observations(indicator)
+    return {
+        "indicator": indicator,
+        "form": form,
+        "observation_form": observation_form,
+        "observations": [(o, TERRITORY_NAMES.get(o.territory, o.territory)) for o in reversed(observations)],
+    }
+
+
 @login_required
 def load(request, slug: str):
     """Step 1: upload and check (nothing is saved); step 2: the preview; step 3: confirm, all or nothing."""
     indicator = _loadable(request, slug)
     if indicator.computed:
         return _computed_refusal(request, indicator)
-    context = {"indicator": indicator, "form": UploadForm(), "observation_form": ObservationForm()}
+    context = _load_context(indicator, UploadForm(), ObservationForm())
     if request.method != "POST":
         return render(request, "observatory/load.html", context)
 
@@ -332,8 +342,9 @@ def add_observation(request, slug: str):
         return _computed_refusal(request, indicator)
     form = ObservationForm(request.POST)
     if not form.is_valid():
-        context = {"indicator": indicator, "form": UploadForm(), "observation_form": form}
-        return render(request, "observatory/load.html", context, status=400)
+        return render(
+            request, "observatory/load.html", _load_context(indicator, UploadForm(), form), status=400
+        )
     try:
         services.observation_save(
             indicator=indicator,
@@ -345,7 +356,26 @@ def add_observation(request, slug: str):
         )
     except Refused as refusal:
         form.add_error(None, refusal.message)
-        context = {"indicator": indicator, "form": UploadForm(), "observation_form": form}
-        return render(request, "observatory/load.html", context, status=400)
+        return render(
+            request, "observatory/load.html", _load_context(indicator, UploadForm(), form), status=400
+        )
     messages.success(request, _("La medición quedó guardada."))
     return redirect(reverse("observatory:indicator", kwargs={"slug": indicator.slug}))
+
+
+@login_required
+@require_POST
+def delete_observation(request, slug: str):
+    indicator = _loadable(request, slug)
+    if indicator.computed:
+        return _computed_refusal(request, indicator)
+    period, territory = request.POST.get("period", ""), request.POST.get("territory", "")
+    if services.observation_delete(indicator=indicator, period=period, territory=territory, by=request.user):
+        messages.success(
+            request,
+            _("Se eliminó la medición de %(period)s en %(territory)s.")
+            % {"period": period, "territory": TERRITORY_NAMES.get(territory, territory)},
+        )
+    else:
+        messages.error(request, _("Esa medición ya no existe."))
+    return redirect("observatory:load", slug=indicator.slug)

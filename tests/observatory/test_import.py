@@ -225,3 +225,28 @@ def test_computed_indicators_are_not_loaded_by_hand(client_for, editor):
     response = upload(client_for(editor), computed.slug, GOOD)
     assert response.status_code == 302
     assert not computed.observations.exists()
+
+
+def test_an_editor_deletes_a_wrong_observation(client_for, editor, citizen, indicator):
+    observe(indicator, "2025", "10", territory="comuna-7")
+    observe(indicator, "2025", "12")
+    page = client_for(citizen).post(
+        f"/observatorio/gestion/{indicator.slug}/eliminar/", {"period": "2025", "territory": "comuna-7"}
+    )
+    assert page.status_code == 403 and indicator.observations.count() == 2
+    client = client_for(editor)
+    assert (
+        "Mediciones cargadas"
+        in client.get(f"/observatorio/gestion/{indicator.slug}/cargar/").content.decode()
+    )
+    response = client.post(
+        f"/observatorio/gestion/{indicator.slug}/eliminar/", {"period": "2025", "territory": "comuna-7"}
+    )
+    assert response.status_code == 302
+    assert list(indicator.observations.values_list("territory", flat=True)) == ["bucaramanga"]
+    again = client.post(
+        f"/observatorio/gestion/{indicator.slug}/eliminar/",
+        {"period": "2025", "territory": "comuna-7"},
+        follow=True,
+    )
+    assert "Esa medición ya no existe" in again.content.decode()
