@@ -184,11 +184,26 @@ class Plan(ClusterableModel):
         return reverse("observatory:plan", kwargs={"year": self.year})
 
 
+class ComponentManager(models.Manager):
+    """Components and activities name their plan's year (admin choices): read it in the same query."""
+
+    path = "plan"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related(self.path)
+
+
+class ActivityManager(ComponentManager):
+    path = "component__plan"
+
+
 class Component(models.Model):
     plan = ParentalKey(Plan, on_delete=models.CASCADE, related_name="components")
     number = models.PositiveSmallIntegerField(_("número"), default=1)
     name = models.CharField(_("nombre"), max_length=200)
     description = models.TextField(_("descripción"), blank=True)
+
+    objects = ComponentManager()
 
     panels = [FieldRowPanel([FieldPanel("number"), FieldPanel("name")]), FieldPanel("description")]
 
@@ -215,6 +230,8 @@ class Activity(models.Model):
     responsible_office = models.CharField(_("dependencia responsable"), max_length=200)
     start_date = models.DateField(_("fecha de inicio"))
     due_date = models.DateField(_("fecha de terminación"))
+
+    objects = ActivityManager()
 
     panels = [
         FieldPanel("component"),

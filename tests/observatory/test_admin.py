@@ -66,3 +66,29 @@ def test_other_roles_may_not(client_for, citizen, moderator, who):
     client = client_for({"citizen": citizen, "moderator": moderator}[who])
     response = client.get("/cms-admin/observatorio/indicadores/")
     assert response.status_code in (302, 403)
+
+
+def test_the_follow_up_screen_reads_its_choices_without_a_query_per_option(client_for, editor):
+    import datetime
+
+    from tests.observatory.factories import PlanFactory, activity, component, follow_up, progress
+    from tests.utils import count_queries
+
+    plan = PlanFactory(year=2026)
+    cut = follow_up(plan, "april", published_on=datetime.date(2026, 5, 10))
+    client = client_for(editor)
+    url = f"/cms-admin/observatorio/seguimientos/edit/{cut.pk}/"
+
+    def add(n):
+        part = component(plan, n)
+        for m in range(3):
+            progress(cut, activity(part, f"{n}.{m}", due=datetime.date(2026, 12, 1)), 10 * m)
+
+    add(1)
+    client.get(url)
+    few = count_queries(lambda: client.get(url))
+    add(2)
+    add(3)
+    many = count_queries(lambda: client.get(url))
+    # One query per inline form for its activity choices at most, never one per option.
+    assert many - few <= 6 * 2
