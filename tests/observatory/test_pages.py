@@ -121,3 +121,27 @@ def test_pages_speak_english_too(client, indicator):
 def test_editors_see_the_load_link(client_for, editor, citizen, indicator):
     assert "Cargar mediciones" in client_for(editor).get(indicator.get_absolute_url()).content.decode()
     assert "Cargar mediciones" not in client_for(citizen).get(indicator.get_absolute_url()).content.decode()
+
+
+def test_every_page_answers_in_both_languages(client, client_for, editor, indicator):
+    import datetime
+
+    from tests.observatory.factories import PlanFactory, activity, component, follow_up, progress
+
+    observe(indicator, "2025-Q3", "12.5")
+    plan = PlanFactory(year=2026)
+    cut = follow_up(plan, "april", published_on=datetime.date(2026, 5, 10))
+    progress(cut, activity(component(plan, 1), "1.1", due=datetime.date(2026, 3, 1)), 40)
+    editor_client = client_for(editor)
+    for language in ("es-co", "en"):
+        for path in [
+            "/observatorio/",
+            indicator.get_absolute_url(),
+            "/observatorio/plan-anticorrupcion/2026/",
+            "/observatorio/gestion/",
+            f"/observatorio/gestion/{indicator.slug}/cargar/",
+        ]:
+            response = editor_client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+            assert response.status_code == 200, (language, path)
+    english = editor_client.get("/observatorio/plan-anticorrupcion/2026/", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.content.decode().count("40") >= 1
