@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("ideas.urls")),
     path("", include("challenges.urls")),
+    path("observatorio/", include("observatory.urls")),
 ]
 
 if settings.DEBUG:

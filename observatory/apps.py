@@ -1,6 +1,7 @@
 """The observatory: indicators, observations and the annual anti-corruption plan."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,13 @@ class ObservatoryConfig(AppConfig):
     name = "observatory"
     label = "observatory"
     verbose_name = _("Observatorio")
+
+    def ready(self) -> None:
+        from labplatform import sections
+        from observatory import open_data  # noqa: F401  (registers the datasets)
+        from observatory.participation import register_participation_indicators
+        from observatory.roles import grant_editors
+
+        sections.register("observatory:home", _("Observatorio"), 40)
+        register_participation_indicators()
+        post_migrate.connect(grant_editors, sender=self)

@@ -15,6 +15,7 @@ from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from labplatform.demo_challenges import seed_challenges, seed_follows_and_flags
 from labplatform.views import PRIVACY_POLICY_SLUG
+from observatory.demo import seed_observatory
 
 ORGANIZATIONS = [
     (
@@ -156,6 +157,7 @@ class Command(BaseCommand):
         seed_challenges(HomePage.objects.get(), organizations)
         seed_follows_and_flags()
         seed_transparency()
+        seed_observatory()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
 
     def seed_organizations(self) -> dict[str, Organization]:

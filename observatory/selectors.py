@@ -1,0 +1,222 @@
+"""Reads of the observatory: indicators with their latest value and trend, one indicator's series,
+and the plan's progress per activity, component and follow-up cut."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+
+from labplatform.territories import CITY, TERRITORY_NAMES
+from observatory.models import Activity, Component, FollowUp, Indicator, Observation, Plan, Progress
+from observatory.periods import period_sort_key
+
+
+def public_indicators() -> QuerySet[Indicator]:
+    return Indicator.objects.filter(published=True)
+
+
+def indicators_with_latest() -> QuerySet[Indicator]:
+    """Published indicators with the city's latest and previous observations, in one query."""
+    city = Observation.objects.filter(indicator=OuterRef("pk"), territory=CITY).order_by(
+        "-period_start", "-period"
+    )
+    return public_indicators().annotate(
+        latest_period=Subquery(city.values("period")[:1]),
+        latest_value=Subquery(city.values("value")[:1]),
+        previous_period=Subquery(city.values("period")[1:2]),
+        previous_value=Subquery(city.values("value")[1:2]),
+    )
+
+
+@dataclass(frozen=True)
+class Trend:
+    direction: str  # "up", "down", "flat" or "" (no previous value)
+    better: bool | None  # None: unchanged or unknown
+
+
+def trend(indicator: Indicator) -> Trend:
+    latest, previous = getattr(indicator, "latest_value", None), getattr(indicator, "previous_value", None)
+    if latest is None or previous is None:
+        return Trend("", None)
+    if latest == previous:
+        return Trend("flat", None)
+    up = latest > previous
+    return Trend("up" if up else "down", up == indicator.higher_is_better)
+
+
+def indicator_observations(indicator: Indicator) -> list[Observation]:
+    return list(indicator.observations.order_by("period_start", "period", "territory"))
+
+
+def indicators_for_api() -> QuerySet[Indicator]:
+    return public_indicators().prefetch_related(
+        Prefetch(
+            "observations", queryset=Observation.objects.order_by("period_start", "period", "territory")
+        ),
+        "targets",
+    )
+
+
+@dataclass
+class Series:
+    territory: str
+    name: str
+    points: dict[str, Decimal]  # period → value
+
+
+def series_by_territory(observations: list[Observation], territories: list[str]) -> list[Series]:
+    by_territory: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for observation in observations:
+        by_territory[observation.territory][observation.period] = observation.value
+    return [
+        Series(territory=code, name=TERRITORY_NAMES[code], points=by_territory[code])
+        for code in territories
+        if by_territory.get(code)
+    ]
+
+
+def territories_observed(observations: list[Observation]) -> list[str]:
+    codes = {observation.territory for observation in observations}
+    return [code for code in TERRITORY_NAMES if code in codes]
+
+
+def sorted_periods(periods) -> list[str]:
+    return sorted(set(periods), key=period_sort_key)
+
+
+# --- The plan ---
+
+ONE_DECIMAL = Decimal("0.1")
+
+
+def exact_mean(values: list[Decimal | int]) -> Decimal | None:
+    return Decimal(sum(values)) / len(values) if values else None
+
+
+def rounded(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def mean(values: list[Decimal | int]) -> Decimal | None:
+    """The arithmetic mean, rounded to one decimal (half up); None for no values."""
+    return rounded(exact_mean(values))
+
+
+@dataclass
+class ActivityStatus:
+    activity: Activity
+    by_cut: dict[int, int | None]  # follow-up id → progress as of that cut (carried forward)
+    latest: int
+    latest_progress: Progress | None
+    overdue: bool
+
+
+@dataclass
+class ComponentStatus:
+    component: Component
+    activities: list[ActivityStatus]
+    by_cut: dict[int, Decimal | None]
+    progress: Decimal | None
+    overdue_count: int = 0
+
+
+@dataclass
+class PlanStatus:
+    plan: Plan
+    follow_ups: list[FollowUp]
+    components: list[ComponentStatus]
+    by_cut: dict[int, Decimal | None] = field(default_factory=dict)
+    progress: Decimal | None = None
+    activity_count: int = 0
+    overdue_count: int = 0
+
+
+def code_key(activity: Activity) -> tuple:
+    """Activity codes in natural order: 1.2 before 1.10."""
+    parts = activity.code.replace("-", ".").split(".")
+    return (*((0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts), activity.pk)
+
+
+def public_plans() -> QuerySet[Plan]:
+    return Plan.objects.filter(published=True)
+
+
+def public_follow_ups(plan: Plan, today: datetime.date | None = None) -> list[FollowUp]:
+    """Follow-ups published by today, in cut order (April, August, December)."""
+    today = today or timezone.localdate()
+    return list(
+        plan.follow_ups.filter(published_on__isnull=False, published_on__lte=today)
+        .select_related("report")
+        .order_by("cut")
+    )
+
+
+def plan_status(plan: Plan, today: datetime.date | None = None) -> PlanStatus:
+    """The plan's progress, defined so anyone can redo it from the CSV:
+
+    - an activity's progress at a cut is the percentage recorded at that cut, or, if that cut has
+      none, the last one recorded at an earlier cut (0 before any);
+    - a component's progress is the plain mean of its activities' progress (each activity weighs
+      the same);
+    - the plan's progress is the plain mean of its components' progress (each component weighs the
+      same, as the PAAC's six components do), components without activities left out;
+    - an activity is overdue when its due date has passed and its latest progress is below 100 %.
+    Only published follow-ups count. Each figure is rounded to one decimal (half up) at the end, from
+    unrounded means.
+    """
+    today = today or timezone.localdate()
+    follow_ups = public_follow_ups(plan, today)
+    cut_ids = [follow_up.pk for follow_up in follow_ups]
+    components = list(
+        plan.components.order_by("number", "pk").prefetch_related(
+            Prefetch("activities", queryset=Activity.objects.order_by("code", "pk"))
+        )
+    )
+    recorded: dict[int, dict[int, Progress]] = defaultdict(dict)
+    for progress in Progress.objects.filter(follow_up_id__in=cut_ids).select_related("evidence_document"):
+        recorded[progress.activity_id][progress.follow_up_id] = progress
+
+    status = PlanStatus(plan=plan, follow_ups=follow_ups, components=[])
+    exact: dict[int, tuple[Decimal, dict[int, Decimal]]] = {}
+    for component in components:
+        activities = []
+        for activity in sorted(component.activities.all(), key=code_key):
+            by_cut: dict[int, int | None] = {}
+            current, current_progress = 0, None
+            for cut_id in cut_ids:
+                record = recorded[activity.pk].get(cut_id)
+                if record is not None:
+                    current, current_progress = record.percent, record
+                by_cut[cut_id] = current
+            overdue = activity.due_date < today and current < 100
+            activities.append(
+                ActivityStatus(
+                    activity=activity,
+                    by_cut=by_cut,
+                    latest=current,
+                    latest_progress=current_progress,
+                    overdue=overdue,
+                )
+            )
+        exact_by_cut = {cut_id: exact_mean([a.by_cut[cut_id] for a in activities]) for cut_id in cut_ids}
+        exact_progress = exact_mean([a.latest for a in activities])
+        if activities:
+            exact[component.pk] = (exact_progress, exact_by_cut)
+        status.components.append(
+            ComponentStatus(
+                component=component,
+                activities=activities,
+                by_cut={cut_id: rounded(value) for cut_id, value in exact_by_cut.items()},
+                progress=rounded(exact_progress),
+                overdue_count=sum(1 for a in activities if a.overdue),
+            )
+        )
+    # The plan's means are taken over the components' unrounded means; only the results are rounded.
+    status.progress = mean([progress for progress, _by_cut in exact.values()])
+    status.by_cut = {cut_id: mean([by_cut[cut_id] for _p, by_cut in exact.values()]) for cut_id in cut_ids}
+    status.activity_count = sum(len(c.activities) for c in status.components)
+    status.overdue_count = sum(c.overdue_count for c in status.components)
+    return status

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from observatory import views
+
+app_name = "observatory"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plan-anticorrupcion/", views.plan_detail, name="plan_latest"),
+    path("plan-anticorrupcion/<int:year>/", views.plan_detail, name="plan"),
+    path("plan-anticorrupcion/<int:year>/datos.csv", views.plan_csv, name="plan_csv"),
+    path("gestion/", views.manage, name="manage"),
+    path("gestion/<slug:slug>/cargar/", views.load, name="load"),
+    path("gestion/<slug:slug>/medicion/", views.add_observation, name="add_observation"),
+    path("gestion/<slug:slug>/eliminar/", views.delete_observation, name="delete_observation"),
+    path("<slug:slug>/", views.indicator_detail, name="indicator"),
+    path("<slug:slug>/datos.csv", views.indicator_csv, name="indicator_csv"),
+    path("<slug:slug>/datos.json", views.indicator_json, name="indicator_json"),
+]

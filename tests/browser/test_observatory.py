@@ -1,0 +1,127 @@
+"""The observatory in a real browser: an editor uploads a CSV, sees the preview, confirms, and the
+chart shows the new point; axe-core finds nothing serious on the home, an indicator and the plan, and
+nothing scrolls sideways at 320 px."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from accounts.models import User
+from observatory.models import Observation
+from tests.accounts.factories import PASSWORD
+from tests.browser.conftest import DESKTOP, PHONE
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+ITA = "/observatorio/indice-transparencia-ita/"
+PAGES = [
+    "/observatorio/",
+    ITA,
+    "/observatorio/presupuesto-participativo/?territorio=todos",
+    "/observatorio/plan-anticorrupcion/2026/",
+]
+SIGN_IN = re.compile(r"^\s*(Ingresar|Iniciar sesión)\s*$")
+NEW_FILE = (
+    "periodo,territorio,valor,nota\n"
+    "2026,bucaramanga,97.5,Medición preliminar de la matriz ITA\n"
+    "2025,bucaramanga,92,\n"
+).encode()
+
+
+@pytest.fixture
+def demo_content(transactional_db):
+    call_command("seed_demo", "--allow-production", verbosity=0)
+
+
+@pytest.fixture
+def editora(demo_content):
+    user = User.objects.get(email="editora@laboratorio.example")
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def log_in(page, user, then: str) -> None:
+    page.goto(f"/cuenta/login/?next={then}")
+    form = page.get_by_role("main")
+    form.locator("input[name='login']").fill(user.email)
+    form.locator("input[name='password']").fill(PASSWORD)
+    form.get_by_role("button", name=SIGN_IN).click()
+    expect(page).to_have_url(re.compile(re.escape(then) + "$"))
+
+
+def test_an_editor_uploads_previews_confirms_and_the_chart_shows_the_point(
+    editora, page, assert_accessible, screenshot
+):
+    log_in(page, editora, "/observatorio/gestion/")
+    page.get_by_role("link", name=re.compile("Cargar — Índice de Transparencia")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Cargar mediciones")
+
+    # A bad file first: its lines are named, nothing is saved.
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "ita.csv", "mimeType": "text/csv", "buffer": b"periodo,valor\n2026-13,97.5\n"}]
+    )
+    page.get_by_role("button", name="Revisar el archivo").click()
+    expect(page.get_by_role("alert")).to_contain_text("Línea 2:")
+    expect(page.get_by_role("alert")).to_contain_text("no se guardó nada")
+    assert_accessible("the upload page with errors")
+    assert not Observation.objects.filter(indicator__slug="indice-transparencia-ita", period="2026").exists()
+
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "ita-2026.csv", "mimeType": "text/csv", "buffer": NEW_FILE}]
+    )
+    page.get_by_role("button", name="Revisar el archivo").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Vista previa")
+    expect(page.get_by_role("status")).to_contain_text("nuevas, 1; actualizadas, 0; sin cambios, 1")
+    preview = page.get_by_role("table")
+    expect(preview).to_contain_text("97,5")
+    expect(preview).to_contain_text("Nueva")
+    assert_accessible("the preview")
+    screenshot("observatory-preview")
+    assert not Observation.objects.filter(indicator__slug="indice-transparencia-ita", period="2026").exists()
+
+    page.get_by_role("button", name="Confirmar y guardar").click()
+    expect(page).to_have_url(re.compile(re.escape(ITA) + "$"))
+    expect(page.get_by_role("status").first).to_contain_text("Nuevas: 1; actualizadas: 0; sin cambios: 1")
+    point = page.locator('svg.chart [data-series="Bucaramanga"] [data-period="2026"]')
+    expect(point).to_have_attribute("data-value", "97.5")
+    expect(page.locator("svg.chart desc")).to_contain_text("97,5 puntos en 2026")
+    expect(page.get_by_role("table")).to_contain_text("97,5")
+    screenshot("observatory-indicator-after-upload")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_serious_violation(demo_content, page, visit, assert_accessible, path):
+    visit(path)
+    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(size)
+        assert_accessible(f"{path} ({label}, {size['width']} px)")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_scrolls_sideways_at_320_px(demo_content, page, visit, path):
+    visit(path)
+    page.set_viewport_size({"width": 320, "height": 640})
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    if scroll_width > 320:
+        too_wide = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                .filter(element => element.getBoundingClientRect().right > 320)
+                .slice(0, 10)
+                .map(element => element.outerHTML.slice(0, 120))"""
+        )
+        pytest.fail(f"{path} is {scroll_width} px wide in a 320 px window; too wide: {too_wide}")
+
+
+def test_the_chart_reads_without_colour_and_the_territories_can_be_chosen(
+    demo_content, page, visit, screenshot
+):
+    visit("/observatorio/presupuesto-participativo/")
+    page.get_by_label("Comuna 12 Cabecera del Llano").check()
+    page.get_by_role("button", name="Ver en la gráfica").click()
+    expect(page.locator('svg.chart [data-series="Comuna 12 Cabecera del Llano"]')).to_have_count(1)
+    expect(page.locator('svg.chart [data-series="Bucaramanga"]')).to_have_count(1)
+    expect(page.get_by_role("img", name=re.compile("Gráfica: Presupuesto"))).to_be_visible()
+    screenshot("observatory-territories")
