@@ -383,5 +383,7 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
+        # Pillow logs the EXIF tags (camera, GPS) of the photos attached to reports at DEBUG.
+        "PIL": {"level": "WARNING"},
     },
 }

@@ -61,8 +61,29 @@ def keyed_digest(purpose: str, value: str) -> str:
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
 
 
+_SERIALIZED = "encrypted:"
+
+
 class EncryptedTextField(models.TextField):
-    """Text stored as a Fernet token (base64 text); Python code sees plain text."""
+    """Text stored as a Fernet token (base64 text); Python code sees plain text.
+
+    Serialized (dumpdata, fixtures) it stays encrypted too: `encrypted:<token>`, which
+    loaddata reads back with the keys of the day.
+    """
+
+    def value_to_string(self, obj):
+        value = self.value_from_object(obj)
+        if not value:
+            return value or ""
+        return _SERIALIZED + encrypt(value.encode()).decode()
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.startswith(_SERIALIZED):
+            try:
+                return decrypt(value.removeprefix(_SERIALIZED).encode()).decode()
+            except InvalidToken:
+                return value
+        return super().to_python(value)
 
     def from_db_value(self, value, expression, connection):
         if value is None or value == "":
