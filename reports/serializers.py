@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from ideas.serializers import RefusalSerializer  # noqa: F401  (one "Refusal" shape in the whole API)
 from labplatform.territories import TERRITORY_NAMES
 from reports.models import Category, HowKnown, Kind, Status
 
@@ -26,7 +27,10 @@ class ReportCreateSerializer(serializers.Serializer):
         required=False, allow_null=True, help_text="Cuándo ocurrió (AAAA-MM-DD)."
     )
     territory = serializers.ChoiceField(
-        choices=sorted(TERRITORY_NAMES), required=False, allow_blank=True, help_text="Comuna o corregimiento."
+        choices=sorted(TERRITORY_NAMES),
+        required=False,
+        allow_blank=True,
+        help_text="Comuna o corregimiento.",
     )
     place = serializers.CharField(
         required=False, allow_blank=True, max_length=300, help_text="Lugar, en texto libre."
@@ -59,7 +63,7 @@ class LookupMessageSerializer(LookupSerializer):
 
 
 class HistorySerializer(serializers.Serializer):
-    status = serializers.ChoiceField(source="to_status", choices=Status.choices)
+    status = serializers.ChoiceField(choices=Status.choices, source="to_status")
     reason = serializers.CharField()
     created_at = serializers.DateTimeField()
 
@@ -80,8 +84,3 @@ class ReportStatusSerializer(serializers.Serializer):
     forwarded_to = serializers.CharField(allow_blank=True)
     history = HistorySerializer(many=True)
     messages = MessageSerializer(many=True)
-
-
-class RefusalSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    code = serializers.CharField(required=False)
