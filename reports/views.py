@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
@@ -28,24 +29,38 @@ from reports.models import Attachment, AuditAction, Report, Status
 from reports.services import HANDLER_FLOW, Refused
 
 
-def private(view):
+def private(view=None, *, referrer_policy: str = "no-referrer"):
     """No cache may keep these pages and no other site learns where the visitor came from."""
 
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
-        response["Referrer-Policy"] = "no-referrer"
-        return response
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
+            response["Referrer-Policy"] = referrer_policy
+            return response
 
-    return wrapper
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
+
+
+def reporter_page(view):
+    """A page of the reporter's path: private, with no referrer at all.
+
+    Without a referrer browsers send `Origin: null` with a form, which Django's CSRF check
+    refuses; these forms are exempt. They act for nobody (no account, no session): a forged
+    submission could do nothing that its author could not do directly, and the look-up
+    needs the receipt, which only its holder knows.
+    """
+    return csrf_exempt(private(view))
 
 
 # The reporter's side
 
 
-@private
+@reporter_page
 @sensitive_post_parameters()
 @sensitive_variables()
 def report_create(request):
@@ -107,7 +122,7 @@ def _find(request, receipt: str) -> Report | None:
     return report
 
 
-@private
+@reporter_page
 @sensitive_post_parameters()
 @sensitive_variables()
 def lookup(request):
@@ -159,7 +174,7 @@ def _reporter_action(request, form_class, act):
     return _status_page(request, report, services.receipt_normalize(code), status=400, **kwargs)
 
 
-@private
+@reporter_page
 @require_POST
 @sensitive_post_parameters()
 @sensitive_variables()
@@ -171,7 +186,7 @@ def reporter_message(request):
     return _reporter_action(request, ReporterMessageForm, act)
 
 
-@private
+@reporter_page
 @require_POST
 @sensitive_post_parameters()
 @sensitive_variables()
@@ -211,7 +226,9 @@ def _handler_only(view):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    return private(wrapper)
+    # Handlers post forms with their session: the Origin header must reach the CSRF check,
+    # so the referrer goes to this site only, never to another.
+    return private(wrapper, referrer_policy="same-origin")
 
 
 @_handler_only
@@ -364,7 +381,7 @@ def attachment(request, pk: int, attachment_id: int):
 
 
 @login_required
-@private
+@private(referrer_policy="same-origin")
 def audit_log(request):
     try:
         entries = selectors.audit_log(request.user)

@@ -165,7 +165,7 @@ def test_every_read_by_a_handler_writes_an_audit_entry(client_for, handler, make
     for _ in range(2):
         page = client.get(reverse("reports:handle", args=[report.pk]))
         assert DESCRIPTION in page.content.decode()
-        assert page["Cache-Control"].startswith("no-store") and page["Referrer-Policy"] == "no-referrer"
+        assert page["Cache-Control"].startswith("no-store") and page["Referrer-Policy"] == "same-origin"
     entries = list(AuditEntry.objects.values_list("user", "report", "action"))
     assert entries == [(handler.pk, report.pk, "view")] * 2
 
