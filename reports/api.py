@@ -9,7 +9,7 @@ from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from reports import services, throttle
+from reports import privacy, services, throttle
 from reports.models import Report
 from reports.serializers import (
     LookupMessageSerializer,
@@ -51,6 +51,10 @@ def _status_of(report: Report) -> dict:
 class ReportViewSet(viewsets.ViewSet):
     authentication_classes = []
     permission_classes = [permissions.AllowAny]
+
+    def initial(self, request, *args, **kwargs):
+        privacy.protect(request._request)
+        super().initial(request, *args, **kwargs)
 
     def handle_exception(self, exc):
         if isinstance(exc, services.Refused):

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
-from reports import files, rules, selectors, services, throttle
+from reports import files, privacy, rules, selectors, services, throttle
 from reports.forms import (
     AssignForm,
     ExtendForm,
@@ -35,6 +35,7 @@ def private(view=None, *, referrer_policy: str = "no-referrer"):
     def decorate(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
+            privacy.protect(request)
             response = view(request, *args, **kwargs)
             add_never_cache_headers(response)
             response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"

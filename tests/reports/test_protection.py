@@ -225,3 +225,32 @@ def test_a_handler_handles_from_the_dashboard(client_for, handler, other_handler
     assert report.messages.get().internal
     page = client.get(reverse("reports:handle", args=[report.pk]))
     assert "Nota: pedir el contrato" in page.content.decode()
+
+
+def test_an_error_report_on_the_channel_shows_no_ip_user_agent_or_text(rf):
+    from reports import privacy
+
+    request = rf.post(
+        "/denuncias/",
+        {"description": DESCRIPTION},
+        REMOTE_ADDR=IP,
+        HTTP_USER_AGENT=USER_AGENT,
+        HTTP_REFERER=REFERER,
+    )
+    privacy.protect(request)
+    text = _error_report(request, DESCRIPTION)
+    for secret in (IP, USER_AGENT, REFERER, DESCRIPTION):
+        assert secret not in text
+
+
+def _error_report(request, description: str) -> str:
+    """The DEBUG page and the ADMINS e-mail of an error with the description in a local variable."""
+    import sys
+
+    from django.views.debug import ExceptionReporter
+
+    try:
+        raise RuntimeError(len(description))
+    except RuntimeError:
+        reporter = ExceptionReporter(request, *sys.exc_info())
+        return reporter.get_traceback_text() + reporter.get_traceback_html()
