@@ -7,6 +7,7 @@ Only wrong receipts count; once over a limit, every look-up gets 429 until the w
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from reports.crypto import keyed_digest
@@ -21,8 +22,18 @@ def _limits() -> tuple[int, int, int]:
     )
 
 
+def _client_address(request) -> str:
+    # The same address allauth's rate limits use (X-Forwarded-For behind DJANGO_TRUSTED_PROXY_COUNT proxies).
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return ""
+
+
 def _keys(request) -> tuple[str, str]:
-    client = keyed_digest("lookup-client", request.META.get("REMOTE_ADDR", ""))
+    client = keyed_digest("lookup-client", _client_address(request))
     return f"reports:lookup:client:{client}", "reports:lookup:global"
 
 
