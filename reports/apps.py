@@ -12,7 +12,7 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from labplatform import sections
         from observatory import computed
-        from reports import indicators
+        from reports import indicators, open_data  # noqa: F401  (registers the dataset)
 
         sections.register("reports:create", _("Denuncias"), 60)
         for indicator in indicators.INDICATORS:

@@ -238,13 +238,14 @@ def dashboard(request):
     if status not in Status.values:
         status = ""
     reports = list(selectors.dashboard_reports(request.user, status=status)[:500])
+    counts = selectors.status_counts()
     today = selectors.today()
     return render(
         request,
         "reports/dashboard.html",
         {
             "reports": reports,
-            "counts": [(value, label, selectors.status_counts()[value]) for value, label in Status.choices],
+            "counts": [(value, label, counts[value]) for value, label in Status.choices],
             "status": status,
             "today": today,
             "soon": selectors.due_soon_limit(today),
@@ -392,3 +393,53 @@ def audit_log(request):
 
     page = Paginator(entries, 100).get_page(request.GET.get("pagina"))
     return render(request, "reports/audit_log.html", {"page_obj": page, "entries": page.object_list})
+
+
+def _statistics_rows() -> list[dict]:
+    from reports.models import Category
+
+    rows = []
+    for month in selectors.monthly_statistics():
+        row = {"periodo": month.month.strftime("%Y-%m"), "recibidas": month.received}
+        row.update(
+            {f"tema_{value}": n for value, n in zip(Category.values, month.category_counts, strict=True)}
+        )
+        row.update(
+            {
+                "respondidas": month.responded,
+                "respondidas_en_termino": month.in_term,
+                "porcentaje_en_termino": month.in_term_share,
+                "promedio_dias_habiles": month.average_days,
+            }
+        )
+        rows.append(row)
+    return rows
+
+
+def statistics_csv(request):
+    import csv
+
+    from reports.models import Category
+
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="denuncias-estadisticas.csv"'
+    header = [
+        "periodo",
+        "recibidas",
+        *(f"tema_{value}" for value in Category.values),
+        "respondidas",
+        "respondidas_en_termino",
+        "porcentaje_en_termino",
+        "promedio_dias_habiles",
+    ]
+    writer = csv.DictWriter(response, fieldnames=header)
+    writer.writeheader()
+    for row in _statistics_rows():
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return response
+
+
+def statistics_json(request):
+    from django.http import JsonResponse
+
+    return JsonResponse({"estadisticas": _statistics_rows()}, json_dumps_params={"ensure_ascii": False})

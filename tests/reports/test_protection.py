@@ -254,3 +254,19 @@ def _error_report(request, description: str) -> str:
     except RuntimeError:
         reporter = ExceptionReporter(request, *sys.exc_info())
         return reporter.get_traceback_text() + reporter.get_traceback_html()
+
+
+def test_the_dashboard_costs_the_same_queries_with_more_reports(client_for, handler, make_report):
+    from tests.utils import count_queries
+
+    client = client_for(handler)
+    make_report()
+    client.get(reverse("reports:dashboard"))
+    first = count_queries(lambda: client.get(reverse("reports:dashboard")))
+    template = Report.objects.get()
+    for n in range(25):
+        template.pk = None
+        template.receipt_index = f"{n:064d}"
+        template.assigned_to = handler
+        template.save()
+    assert count_queries(lambda: client.get(reverse("reports:dashboard"))) == first

@@ -294,3 +294,18 @@ def test_computed_indicators_count_reports_per_month(make_report, handler):
     month = report.received_on.strftime("%Y-%m")
     assert received == [(month, 1)]
     assert [(period, float(value)) for period, value in in_term] == [(month, 100.0)]
+
+
+def test_the_statistics_are_open_data_in_the_catalogue(client, make_report):
+    from labplatform import open_data
+
+    make_report(category="peculado")
+    csv_text = client.get(reverse("reports:statistics_csv")).content.decode()
+    header, row = csv_text.strip().splitlines()
+    assert header.startswith("periodo,recibidas,tema_contratacion")
+    assert row.split(",")[1] == "1"
+    data = client.get(reverse("reports:statistics_json")).json()
+    assert data["estadisticas"][0]["tema_peculado"] == 1
+    assert DESCRIPTION not in csv_text
+    identifiers = [dataset.identifier for dataset in open_data.datasets()]
+    assert "denuncias/estadisticas" in identifiers
