@@ -92,7 +92,15 @@ def test_report_anonymously_with_a_photo_and_follow_it_with_the_code(
     log_in(page, handler, f"/denuncias/gestion/{report.pk}/")
     expect(page.get_by_role("main")).to_contain_text(DESCRIPTION)
     expect(page.get_by_role("main")).to_contain_text(ANSWER)
+    check_both_widths("the handler's report page")
+    screenshot("report-handle")
     link = page.get_by_role("link", name=re.compile(r"^Imagen sin metadatos"))
     photo = page.request.get(link.get_attribute("href"))
     assert photo.ok and photo.headers["content-type"] == "image/png"
     assert not has_gps(photo.body())
+
+    visit("/denuncias/gestion/")
+    expect(page.get_by_role("main")).to_contain_text(report.number)
+    check_both_widths("the handlers' dashboard")
+    visit("/denuncias/estadisticas/")
+    check_both_widths("the statistics page")

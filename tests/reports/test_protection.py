@@ -270,3 +270,15 @@ def test_the_dashboard_costs_the_same_queries_with_more_reports(client_for, hand
         template.assigned_to = handler
         template.save()
     assert count_queries(lambda: client.get(reverse("reports:dashboard"))) == first
+
+
+def test_a_fixture_dump_loads_back_with_the_keys(make_report, tmp_path):
+    report, receipt = make_report(contact_email="rosa.quintero@correo.example")
+    path = tmp_path / "reports.json"
+    call_command("dumpdata", "reports.report", "reports.statuschange", output=str(path))
+    assert "rosa.quintero" not in path.read_text()
+    Report.objects.all().delete()
+    call_command("loaddata", str(path), verbosity=0)
+    loaded = Report.objects.get(pk=report.pk)
+    assert loaded.description == DESCRIPTION and loaded.contact_email == "rosa.quintero@correo.example"
+    assert services.report_find(receipt=receipt) == loaded
