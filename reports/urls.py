@@ -9,6 +9,7 @@ urlpatterns = [
     path("denuncias/consultar/", views.lookup, name="lookup"),
     path("denuncias/consultar/mensaje/", views.reporter_message, name="reporter_message"),
     path("denuncias/consultar/desistir/", views.reporter_withdraw, name="reporter_withdraw"),
+    path("denuncias/consultar/adjunto/", views.reporter_attachment, name="reporter_attachment"),
     path("denuncias/estadisticas/", views.statistics, name="statistics"),
     path("denuncias/estadisticas/semestral/", views.semiannual, name="semiannual"),
     path("denuncias/estadisticas.csv", views.statistics_csv, name="statistics_csv"),

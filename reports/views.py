@@ -111,6 +111,7 @@ def _status_page(request, report: Report, receipt: str, message_form=None, withd
         "conversation": report.messages.filter(internal=False).prefetch_related("attachments"),
         "message_form": message_form or ReporterMessageForm(initial={"receipt": receipt}),
         "withdraw_form": withdraw_form or WithdrawForm(initial={"receipt": receipt}),
+        "receipt": receipt,
     }
     return render(request, "reports/status.html", context, status=status)
 
@@ -197,6 +198,33 @@ def reporter_withdraw(request):
         return _("Usted desistió de la denuncia. Queda registrada, pero ya no se tramita.")
 
     return _reporter_action(request, WithdrawForm, act)
+
+
+@reporter_page
+@require_POST
+@sensitive_post_parameters()
+@sensitive_variables()
+def reporter_attachment(request):
+    """A file of the conversation, for the holder of the receipt (POSTed, never in an address)."""
+    form = LookupForm(request.POST)
+    if not form.is_valid():
+        return redirect("reports:lookup")
+    try:
+        report = _find(request, form.cleaned_data["receipt"])
+    except Refused as refusal:
+        return render(request, "reports/lookup.html", {"form": LookupForm(), "refusal": refusal}, status=429)
+    item = None
+    if report is not None and request.POST.get("attachment", "").isdigit():
+        item = Attachment.objects.filter(report=report, pk=int(request.POST["attachment"])).first()
+    if item is None:
+        raise Http404
+    # The reporter gets back what was sent; images, as the copy without metadata when there is one.
+    data = files.load(item.clean_name or item.stored_name)
+    content_type = "image/png" if item.clean_name else item.content_type
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="adjunto-{item.pk}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def statistics(request):

@@ -309,3 +309,35 @@ def test_the_statistics_are_open_data_in_the_catalogue(client, make_report):
     assert DESCRIPTION not in csv_text
     identifiers = [dataset.identifier for dataset in open_data.datasets()]
     assert "denuncias/estadisticas" in identifiers
+
+
+def test_the_reporter_downloads_the_files_of_the_conversation_with_the_code(client, handler, make_report):
+    from tests.reports.conftest import has_gps
+
+    photo = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    report, receipt = make_report(attachments=[photo])
+    other, _ = make_report(
+        attachments=[SimpleUploadedFile("b.pdf", b"%PDF-1.4 otra", content_type="application/pdf")]
+    )
+    pdf = SimpleUploadedFile("respuesta.pdf", b"%PDF-1.4 respuesta oficial", content_type="application/pdf")
+    services.report_write(
+        report=report, by=handler, body="Adjunto la respuesta.", internal=False, attachments=[pdf]
+    )
+    page = client.post(reverse("reports:lookup"), {"receipt": receipt}).content.decode()
+    assert "Descargar respuesta.pdf" in page
+    answer = report.attachments.get(message__isnull=False)
+    got = client.post(reverse("reports:reporter_attachment"), {"receipt": receipt, "attachment": answer.pk})
+    assert got.status_code == 200 and got.content == b"%PDF-1.4 respuesta oficial"
+    own_photo = report.attachments.get(message__isnull=True)
+    got_photo = client.post(
+        reverse("reports:reporter_attachment"), {"receipt": receipt, "attachment": own_photo.pk}
+    )
+    assert not has_gps(got_photo.content)
+    # Another report's file, with this code: not found.
+    foreign = other.attachments.get()
+    assert (
+        client.post(
+            reverse("reports:reporter_attachment"), {"receipt": receipt, "attachment": foreign.pk}
+        ).status_code
+        == 404
+    )
