@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, QuerySet, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -50,7 +50,7 @@ def dashboard_reports(user, *, status: str = "") -> QuerySet[Report]:
         open_first=Case(
             When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField()
         )
-    ).order_by("open_first", "due_on", "pk")
+    ).order_by("open_first", F("due_on").asc(nulls_last=True), "pk")
 
 
 def status_counts() -> dict[str, int]:

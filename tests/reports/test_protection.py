@@ -282,3 +282,23 @@ def test_a_fixture_dump_loads_back_with_the_keys(make_report, tmp_path):
     loaded = Report.objects.get(pk=report.pk)
     assert loaded.description == DESCRIPTION and loaded.contact_email == "rosa.quintero@correo.example"
     assert services.report_find(receipt=receipt) == loaded
+
+
+def test_the_dashboard_lists_open_reports_first_overdue_then_due_soonest(client_for, handler, make_report):
+    import datetime
+
+    from reports.selectors import dashboard_reports, today
+
+    later, _ = make_report()
+    overdue, _ = make_report()
+    closed, _ = make_report()
+    paused, _ = make_report()
+    Report.objects.filter(pk=overdue.pk).update(due_on=today() - datetime.timedelta(days=2))
+    services.report_change_status(report=closed, by=handler, to_status="closed", reason="Archivada")
+    services.report_change_status(
+        report=paused, by=handler, to_status="awaiting_completion", reason="Faltan datos"
+    )
+    order = [report.pk for report in dashboard_reports(handler)]
+    assert order == [overdue.pk, later.pk, paused.pk, closed.pk]
+    page = client_for(handler).get(reverse("reports:dashboard")).content.decode()
+    assert "vencida" in page and "detenido" in page
