@@ -5,6 +5,7 @@ metadata; axe-core finds nothing serious on the form, the look-up and the status
 import re
 
 import pytest
+from django.db import connections
 from playwright.sync_api import expect
 
 from reports import services
@@ -104,3 +105,6 @@ def test_report_anonymously_with_a_photo_and_follow_it_with_the_code(
     check_both_widths("the handlers' dashboard")
     visit("/denuncias/estadisticas/")
     check_both_widths("the statistics page")
+    # Database work done while Playwright runs uses connections of its own (see the browser
+    # fixture): close them, or PostgreSQL could not drop the test database afterwards.
+    connections.close_all()
