@@ -101,7 +101,8 @@ def report_create(request):
     else:
         form = ReportForm()
         status = 200
-    return render(request, "reports/report_form.html", {"form": form}, status=status)
+    context = {"form": form, "can_handle": rules.can_handle(request.user)}
+    return render(request, "reports/report_form.html", context, status=status)
 
 
 def _status_page(request, report: Report, receipt: str, message_form=None, withdraw_form=None, status=200):
@@ -234,8 +235,9 @@ def statistics(request):
         "reports/statistics.html",
         {
             "months": months,
-            "halves": selectors.semiannual_statistics()[:1],
             "categories": Report._meta.get_field("category").choices,
+            "can_handle": rules.can_handle(request.user),
+            "can_supervise": rules.can_supervise(request.user),
         },
     )
 

@@ -341,3 +341,23 @@ def test_the_reporter_downloads_the_files_of_the_conversation_with_the_code(clie
         ).status_code
         == 404
     )
+
+
+def test_the_reporter_adds_files_from_the_status_page(client, make_report):
+    _report, receipt = make_report()
+    pdf = SimpleUploadedFile("contrato.pdf", b"%PDF-1.4 contrato", content_type="application/pdf")
+    response = client.post(
+        reverse("reports:reporter_message"), {"receipt": receipt, "body": "", "attachments": [pdf]}
+    )
+    assert response.status_code == 200
+    assert "Descargar contrato.pdf" in response.content.decode()
+    empty = client.post(reverse("reports:reporter_message"), {"receipt": receipt, "body": ""})
+    assert empty.status_code == 400 and "Escriba un mensaje o adjunte un archivo" in empty.content.decode()
+    assert Attachment.objects.count() == 1
+
+
+def test_supervisors_find_the_audit_log_from_the_statistics(client_for, supervisor, superuser):
+    page = client_for(supervisor).get(reverse("reports:statistics")).content.decode()
+    assert reverse("reports:audit_log") in page
+    admin = client_for(superuser).get("/django-admin/").content.decode()
+    assert "/django-admin/reports/" not in admin
