@@ -13,6 +13,8 @@ REPORT_HANDLERS = "report_handlers"
 SUPERVISORS = "supervisors"
 ROLE_GROUPS = [EDITORS, MODERATORS, REPORT_HANDLERS, SUPERVISORS]
 
+# The site settings editors keep: the entity's identity and channels of attention in the footer.
+_EDITOR_SETTINGS_PERMISSIONS = [("cms", "change_siteidentity")]
 _EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 _EDITOR_COLLECTION_PERMISSIONS = {
     "wagtaildocs": ["add_document", "change_document", "choose_document", "delete_document"],
@@ -33,6 +35,14 @@ def ensure_role_groups(using: str = "default") -> None:
     )
     if access_admin:
         editors.permissions.add(access_admin)
+    for app_label, codename in _EDITOR_SETTINGS_PERMISSIONS:
+        setting_permission = (
+            Permission.objects.using(using)
+            .filter(content_type__app_label=app_label, codename=codename)
+            .first()
+        )
+        if setting_permission:
+            editors.permissions.add(setting_permission)
 
     root_page = Page.objects.using(using).filter(depth=1).first()
     if root_page:

@@ -10,4 +10,7 @@ class ChallengesConfig(AppConfig):
     verbose_name = _("Retos")
 
     def ready(self) -> None:
-        from challenges import personal_data  # noqa: F401  (registers the sections)
+        from challenges import (
+            open_data,  # noqa: F401  (registers the datasets)
+            personal_data,  # noqa: F401  (registers the sections)
+        )

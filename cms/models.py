@@ -11,6 +11,18 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.transparency import PublishedDocumentBlock, TransparencyCategoryPage, TransparencyIndexPage
+
+__all__ = [
+    "HomePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "PublishedDocumentBlock",
+    "SiteIdentity",
+    "StandardPage",
+    "TransparencyCategoryPage",
+    "TransparencyIndexPage",
+]
 
 
 class HomePage(Page):
@@ -27,7 +39,12 @@ class HomePage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.StandardPage", "cms.NewsIndexPage", "challenges.ChallengeIndexPage"]
+    subpage_types = [
+        "cms.StandardPage",
+        "cms.NewsIndexPage",
+        "challenges.ChallengeIndexPage",
+        "cms.TransparencyIndexPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -144,14 +161,59 @@ class SiteIdentity(BaseSiteSetting):
         _("correo para notificaciones judiciales"), default="notificaciones@bucaramanga.gov.co"
     )
 
+    toll_free_phone = models.CharField(_("línea gratuita"), max_length=60, blank=True)
+    pqrsd_url = models.URLField(
+        _("enlace para peticiones, quejas, reclamos, sugerencias y denuncias (PQRSD)"),
+        blank=True,
+    )
+    attention_channels = models.TextField(
+        _("otros canales de atención"),
+        blank=True,
+        max_length=600,
+        default="Atención presencial en el Centro Administrativo Municipal, primer piso.",
+        help_text=_("Texto breve: puntos de atención presencial, chat, ventanillas."),
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+
     panels = [
-        FieldPanel("entity_name"),
-        FieldPanel("address"),
-        FieldPanel("opening_hours"),
-        FieldPanel("phone"),
-        FieldPanel("contact_email"),
-        FieldPanel("judicial_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("entity_name"),
+                FieldPanel("address"),
+                FieldPanel("opening_hours"),
+                FieldPanel("phone"),
+                FieldPanel("toll_free_phone"),
+                FieldPanel("contact_email"),
+                FieldPanel("judicial_email"),
+            ],
+            heading=_("Entidad"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("pqrsd_url"), FieldPanel("attention_channels")], heading=_("Canales de atención")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("x_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Redes sociales"),
+        ),
     ]
+
+    def social_links(self) -> list[tuple[str, str]]:
+        """The entity's social networks as plain links (no embeds, no third-party scripts)."""
+        links = [
+            ("Facebook", self.facebook_url),
+            ("X", self.x_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in links if url]
 
     class Meta:
         verbose_name = _("identidad del sitio")

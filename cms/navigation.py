@@ -15,7 +15,9 @@ from wagtail.models import Page, Site
 from labplatform.sections import sections
 
 VERSION_KEY = "lab:navigation:version"
-FOOTER_SLUGS = ["terminos-de-uso", "accesibilidad"]
+# The policy pages of Res. 1519 de 2020 (Anexo 2) besides the personal-data policy, which has its
+# own route: terms of use, copyright, accessibility statement.
+FOOTER_SLUGS = ["terminos-de-uso", "derechos-de-autor", "accesibilidad"]
 TIMEOUT = 60 * 60 * 24
 
 

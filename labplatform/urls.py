@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from labplatform import views
+from labplatform import open_data_views, views
 
 # The Django admin logs in through allauth too (rate limits, verified e-mail, second factor).
 admin.site.login = secure_admin_login(admin.site.login)
@@ -17,6 +17,8 @@ urlpatterns = [
     path("salud/", views.health, name="health"),
     path("politica-de-datos/", views.privacy_policy, name="privacy_policy"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("datos/", open_data_views.open_data_page, name="open_data"),
+    path("datos/catalogo.json", open_data_views.catalogue, name="open_data_catalogue"),
     # Wagtail's own login would skip allauth's rate limits and second factor: send people to ours.
     path("cms-admin/login/", views.cms_admin_login, name="cms_admin_login"),
     path("cms-admin/", include(wagtailadmin_urls)),

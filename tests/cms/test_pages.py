@@ -10,7 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from accounts.models import Organization
 from challenges.models import ChallengeIndexPage
-from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
+from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage, TransparencyIndexPage
 from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,9 @@ def add_news(index, n, **kwargs):
 class TestPageTree(WagtailPageTestCase):
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage, ChallengeIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, NewsIndexPage, ChallengeIndexPage, TransparencyIndexPage}
+        )
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(NewsPage, set())

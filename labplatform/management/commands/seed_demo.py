@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import Consent, Membership, Organization, User
 from accounts.roles import ensure_role_groups
+from cms.demo_transparency import seed_transparency
 from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from labplatform.demo_challenges import seed_challenges, seed_follows_and_flags
@@ -155,6 +156,7 @@ class Command(BaseCommand):
         self.seed_pages()
         seed_challenges(HomePage.objects.get(), organizations)
         seed_follows_and_flags()
+        seed_transparency()
         seed_reports()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
 

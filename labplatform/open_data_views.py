@@ -1,0 +1,102 @@
+"""The open-data catalogue: /datos/ for people and /datos/catalogo.json for machines, in the
+DCAT-US `data.json` shape (Project Open Data 1.1) that the national portal harvests.
+
+Both read the registry in labplatform/open_data.py; each app registers its own datasets.
+"""
+
+import datetime
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from cms.models import SiteIdentity
+from labplatform import open_data
+
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+LANGUAGE = "es-CO"
+POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
+FORMATS = {open_data.CSV: "CSV", open_data.JSON: "JSON", open_data.ATOM: "Atom"}
+
+
+def _iso(moment: datetime.date | datetime.datetime | None) -> str:
+    if moment is None:
+        return timezone.localdate().isoformat()
+    if isinstance(moment, datetime.datetime):
+        return timezone.localtime(moment).isoformat(timespec="seconds")
+    return moment.isoformat()
+
+
+def _distribution(request, distribution: open_data.Distribution) -> dict:
+    entry = {
+        "@type": "dcat:Distribution",
+        "downloadURL": request.build_absolute_uri(distribution.url),
+        "mediaType": distribution.media_type,
+        "format": FORMATS.get(distribution.media_type, distribution.media_type),
+    }
+    if distribution.title:
+        entry["title"] = str(distribution.title)
+    return entry
+
+
+def dataset_entry(request, dataset: open_data.Dataset, identity: SiteIdentity) -> dict:
+    """One dataset as Project Open Data 1.1 describes it."""
+    entry = {
+        **dataset.extra,
+        "@type": "dcat:Dataset",
+        "identifier": dataset.identifier,
+        "title": str(dataset.title),
+        "description": str(dataset.description),
+        "keyword": [str(keyword) for keyword in dataset.keywords] or ["datos abiertos"],
+        "modified": _iso(dataset.modified),
+        "publisher": {"@type": "org:Organization", "name": identity.entity_name},
+        "contactPoint": {
+            "@type": "vcard:Contact",
+            "fn": identity.entity_name,
+            "hasEmail": f"mailto:{identity.contact_email}",
+        },
+        "accessLevel": "public",
+        "license": LICENSE,
+        "language": [LANGUAGE],
+        "distribution": [_distribution(request, distribution) for distribution in dataset.distributions],
+    }
+    if dataset.landing_page:
+        entry["landingPage"] = request.build_absolute_uri(dataset.landing_page)
+    if dataset.theme:
+        entry["theme"] = [str(theme) for theme in dataset.theme]
+    if dataset.accrual_periodicity:
+        entry["accrualPeriodicity"] = dataset.accrual_periodicity
+    return entry
+
+
+@require_safe
+def catalogue(request):
+    identity = SiteIdentity.for_request(request)
+    body = {
+        "@context": f"{POD_SCHEMA}/catalog.jsonld",
+        "@id": request.build_absolute_uri(reverse("open_data_catalogue")),
+        "@type": "dcat:Catalog",
+        "conformsTo": POD_SCHEMA,
+        "describedBy": f"{POD_SCHEMA}/catalog.json",
+        "dataset": [dataset_entry(request, dataset, identity) for dataset in open_data.datasets()],
+    }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Access-Control-Allow-Origin"] = "*"  # harvesters and notebooks read it from other sites
+    return response
+
+
+@require_safe
+def open_data_page(request):
+    datasets = [
+        {
+            "dataset": dataset,
+            "distributions": [
+                (distribution, FORMATS.get(distribution.media_type, distribution.media_type))
+                for distribution in dataset.distributions
+            ],
+        }
+        for dataset in open_data.datasets()
+    ]
+    return render(request, "open_data/index.html", {"datasets": datasets, "license_url": LICENSE})

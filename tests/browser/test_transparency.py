@@ -1,0 +1,79 @@
+"""The transparency section and the open-data page in Chromium: axe-core at phone and desktop
+widths, nothing scrolls sideways at 320 px, and a visitor reaches the section from the menu."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.browser.conftest import DESKTOP, PHONE
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PAGES = [
+    "/transparencia/",
+    "/transparencia/3-contratacion/",
+    "/transparencia/2-normativa/2-1-normativa-de-la-entidad/",
+    "/transparencia/autodiagnostico/",
+    "/datos/",
+    "/derechos-de-autor/",
+]
+
+
+@pytest.fixture
+def demo_content(transactional_db):
+    call_command("seed_demo", "--allow-production", verbosity=0)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_serious_violation(demo_content, page, visit, assert_accessible, path):
+    visit(path)
+    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(size)
+        assert_accessible(f"{path} ({label}, {size['width']} px)")
+
+
+@pytest.mark.parametrize("path", ["/transparencia/autodiagnostico/", "/datos/"])
+def test_nothing_scrolls_sideways_at_320_px(demo_content, page, visit, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    visit(path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} is {overflow} px too wide at 320 px"
+
+
+def test_a_visitor_goes_from_the_menu_to_a_document_and_to_the_self_assessment(
+    demo_content, page, visit, screenshot
+):
+    visit("/")
+    page.get_by_role("navigation", name="Navegación principal").get_by_role(
+        "link", name="Transparencia y acceso a la información pública"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Transparencia y acceso a la información pública"
+    )
+    screenshot("transparency-index")
+
+    page.get_by_role("link", name="2.1 Normativa de la entidad").click()
+    documents = page.get_by_role("table")
+    expect(documents.get_by_role("row")).to_have_count(4)  # a header and three documents
+    expect(documents).to_contain_text("6 de marzo de 2014")
+    expect(page.get_by_text("Última actualización:")).to_be_visible()
+    screenshot("transparency-category")
+
+    page.get_by_role("navigation", name="Ruta de navegación").get_by_role(
+        "link", name="Transparencia y acceso a la información pública"
+    ).click()
+    page.get_by_role("link", name="Autodiagnóstico: qué está publicado y qué falta").click()
+    checklist = page.get_by_role("table")
+    expect(checklist.get_by_text("Desactualizada: más de un año")).to_have_count(1)
+    expect(checklist.get_by_text("No aplica", exact=True)).to_have_count(1)
+    expect(checklist.get_by_text("Sin publicar").first).to_be_visible()
+    screenshot("transparency-checklist")
+
+
+def test_open_data_page_downloads_a_challenge_csv(demo_content, page, visit, screenshot):
+    visit("/datos/")
+    screenshot("open-data")
+    link = page.get_by_role("link", name="Descargar CSV").first
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.endswith(".csv")
