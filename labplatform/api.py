@@ -11,11 +11,13 @@ from rest_framework.routers import DefaultRouter
 from challenges.api import ChallengeViewSet
 from ideas.api import IdeaViewSet
 from observatory.api import IndicatorViewSet
+from reports.api import ReportViewSet
 
 router = DefaultRouter()
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("ideas", IdeaViewSet, basename="idea")
 router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("reports", ReportViewSet, basename="report")
 
 
 def public_endpoints_only(endpoints):

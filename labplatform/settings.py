@@ -327,6 +327,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Distinct names for enums whose fields share a name with those of other apps ("status").
+    "ENUM_NAME_OVERRIDES": {
+        "ReportStatusEnum": "reports.models.Status",
+        "ReportCategoryEnum": "reports.models.Category",
+    },
 }
 
 # Security. Production runs behind a TLS-terminating reverse proxy that sets
@@ -383,5 +388,7 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
+        # Pillow logs the EXIF tags (camera, GPS) of the photos attached to reports at DEBUG.
+        "PIL": {"level": "WARNING"},
     },
 }

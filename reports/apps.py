@@ -8,3 +8,12 @@ class ReportsConfig(AppConfig):
     name = "reports"
     label = "reports"
     verbose_name = _("Denuncias")
+
+    def ready(self) -> None:
+        from labplatform import sections
+        from observatory import computed
+        from reports import indicators, open_data  # noqa: F401  (registers the dataset)
+
+        sections.register("reports:create", _("Denuncias"), 60)
+        for indicator in indicators.INDICATORS:
+            computed.register(indicator)

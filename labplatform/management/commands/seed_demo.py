@@ -16,6 +16,7 @@ from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from labplatform.demo_challenges import seed_challenges, seed_follows_and_flags
 from labplatform.views import PRIVACY_POLICY_SLUG
 from observatory.demo import seed_observatory
+from reports.demo import seed_reports
 
 ORGANIZATIONS = [
     (
@@ -158,6 +159,7 @@ class Command(BaseCommand):
         seed_follows_and_flags()
         seed_transparency()
         seed_observatory()
+        seed_reports()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
 
     def seed_organizations(self) -> dict[str, Organization]:

@@ -1,0 +1,123 @@
+"""The report channel in the public JSON API: anyone files a report; the holder of a receipt
+reads and answers it. No session is used (a report never links to an account), so these
+endpoints have no authentication and need no CSRF token; wrong receipts are rate limited."""
+
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from reports import privacy, services, throttle
+from reports.models import Report
+from reports.serializers import (
+    LookupMessageSerializer,
+    LookupSerializer,
+    RefusalSerializer,
+    ReportCreateSerializer,
+    ReportStatusSerializer,
+)
+from reports.serializers import ReceiptSerializer as CreatedSerializer
+
+NOT_FOUND = "No encontramos una denuncia con ese código."
+
+
+def _refusals(*codes):
+    return {code: OpenApiResponse(RefusalSerializer) for code in codes}
+
+
+def _private(response: Response) -> Response:
+    response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _status_of(report: Report) -> dict:
+    return ReportStatusSerializer(
+        {
+            "status": report.status,
+            "category": report.category,
+            "received_on": report.received_on,
+            "due_on": report.due_on if report.is_open else None,
+            "forwarded_to": report.forwarded_to,
+            "history": report.status_changes.all(),
+            "messages": report.messages.filter(internal=False),
+        }
+    ).data
+
+
+@method_decorator(sensitive_post_parameters(), name="dispatch")
+class ReportViewSet(viewsets.ViewSet):
+    authentication_classes = []
+    permission_classes = [permissions.AllowAny]
+
+    def initial(self, request, *args, **kwargs):
+        privacy.protect(request._request)
+        super().initial(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, services.Refused):
+            return _private(Response({"detail": exc.message, "code": exc.code}, status=exc.status))
+        return _private(super().handle_exception(exc))
+
+    @extend_schema(
+        summary="Presentar una denuncia",
+        description="Sin cuenta. Responde una sola vez el código de seguimiento (`receipt`) "
+        "y la fecha límite.",
+        request=ReportCreateSerializer,
+        responses={201: CreatedSerializer, **_refusals(400)},
+    )
+    def create(self, request):
+        data = ReportCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        contact = values.pop("contact", None) or {}
+        report, receipt = services.report_create(
+            **values,
+            contact_name=contact.get("name", ""),
+            contact_email=contact.get("email", ""),
+            contact_phone=contact.get("phone", ""),
+        )
+        return _private(
+            Response(
+                {"receipt": services.receipt_format(receipt), "due_on": report.due_on},
+                status=status.HTTP_201_CREATED,
+            )
+        )
+
+    def _find(self, request, serializer_class):
+        data = serializer_class(data=request.data)
+        data.is_valid(raise_exception=True)
+        throttle.check(request)
+        report = services.report_find(receipt=data.validated_data["receipt"])
+        if report is None:
+            throttle.failed(request)
+            raise services.Refused("not_found", NOT_FOUND, 404)
+        return report, data.validated_data
+
+    @extend_schema(
+        summary="Consultar una denuncia",
+        description="Con el código de seguimiento: estado, historial y mensajes. Un código que no existe "
+        "responde siempre 404; demasiados intentos, 429.",
+        request=LookupSerializer,
+        responses={200: ReportStatusSerializer, **_refusals(400, 404, 429)},
+    )
+    @action(detail=False, methods=["post"], url_path="lookup")
+    def lookup(self, request):
+        report, _data = self._find(request, LookupSerializer)
+        return _private(Response(_status_of(report)))
+
+    @extend_schema(
+        summary="Escribir a la oficina sobre una denuncia",
+        description="Con el código de seguimiento: responder una pregunta o agregar información. Si la "
+        "denuncia estaba pendiente de completar, el término vuelve a correr.",
+        request=LookupMessageSerializer,
+        responses={201: ReportStatusSerializer, **_refusals(400, 404, 409, 429)},
+    )
+    @action(detail=False, methods=["post"], url_path="lookup/messages")
+    def lookup_messages(self, request):
+        report, data = self._find(request, LookupMessageSerializer)
+        services.reporter_message(report=report, body=data["body"])
+        report.refresh_from_db()
+        return _private(Response(_status_of(report), status=status.HTTP_201_CREATED))

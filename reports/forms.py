@@ -1,0 +1,248 @@
+"""Forms of the report channel: file a report, look it up, answer, and the handlers' actions."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import REPORT_HANDLERS
+from labplatform.territories import TERRITORY_CHOICES
+from reports import files
+from reports.models import Category, HowKnown, Kind, Status
+from reports.services import receipt_normalize
+
+_STARTED_SALT = "reports.form-started"
+
+
+def form_token(issued_at: float | None = None) -> str:
+    """A signed time stamp for the form's time check (a person takes a while; a bot does not)."""
+    return signing.dumps(int(issued_at if issued_at is not None else time.time()), salt=_STARTED_SALT)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": files.ACCEPT}))
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+ATTACHMENTS_HELP = _(
+    "Hasta 5 archivos de 10 MB cada uno: PDF, imágenes o documentos de oficina. "
+    "A las fotos se les quitan los datos de ubicación (GPS) para quien gestiona la denuncia."
+)
+
+
+class ReportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Qué desea presentar"),
+        choices=Kind.choices,
+        initial=Kind.REPORT,
+        widget=forms.RadioSelect,
+        help_text=_("Una denuncia se responde en 15 días hábiles; una solicitud de información, en 10."),
+    )
+    category = forms.ChoiceField(label=_("Tema"), choices=[("", _("Elija un tema")), *Category.choices])
+    description = forms.CharField(
+        label=_("Qué pasó"),
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Cuente los hechos con el mayor detalle posible: qué, cómo y, si lo sabe, cuánto dinero."
+        ),
+    )
+    entity = forms.CharField(
+        label=_("Entidad u oficina involucrada"),
+        max_length=300,
+        help_text=_(
+            "Por ejemplo: Secretaría de Infraestructura, una empresa contratista, un colegio público."
+        ),
+    )
+    territory = forms.ChoiceField(
+        label=_("Comuna o corregimiento"),
+        required=False,
+        choices=[("", _("No sé o prefiero no decirlo")), *TERRITORY_CHOICES],
+    )
+    place = forms.CharField(
+        label=_("Lugar (opcional)"), required=False, max_length=300, help_text=_("Barrio, dirección o sitio.")
+    )
+    occurred_on = forms.DateField(
+        label=_("Cuándo ocurrió (opcional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("La fecha aproximada basta."),
+    )
+    people_involved = forms.CharField(
+        label=_("Personas involucradas (opcional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Nombres o cargos, si los conoce."),
+    )
+    how_known = forms.ChoiceField(
+        label=_("Cómo conoce los hechos"),
+        required=False,
+        choices=[("", _("Prefiero no decirlo")), *HowKnown.choices],
+    )
+    how_known_detail = forms.CharField(
+        label=_("Algo más sobre cómo lo sabe (opcional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    attachments = MultipleFileField(label=_("Archivos de soporte (opcional)"), help_text=ATTACHMENTS_HELP)
+    contact_name = forms.CharField(label=_("Nombre"), required=False, max_length=200)
+    contact_email = forms.EmailField(
+        label=_("Correo electrónico"),
+        required=False,
+        help_text=_("Solo para avisarle que hay novedades; el aviso nunca dice cuáles."),
+    )
+    contact_phone = forms.CharField(label=_("Teléfono"), required=False, max_length=40)
+    fears_retaliation = forms.BooleanField(label=_("Temo represalias por esta denuncia"), required=False)
+    # Anti-spam without third parties: a field people never see, and a signed start time.
+    website = forms.CharField(label=_("Deje este campo vacío"), required=False)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone", "fears_retaliation")
+    HIDDEN_FIELDS = ("website", "started")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        if not self.is_bound:
+            self.initial["started"] = form_token()
+
+    def facts_fields(self):
+        skip = {*self.CONTACT_FIELDS, *self.HIDDEN_FIELDS}
+        return [self[name] for name in self.fields if name not in skip]
+
+    def contact_fields(self):
+        return [self[name] for name in self.CONTACT_FIELDS]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(
+                _("No pudimos recibir la denuncia. Recargue la página e inténtelo de nuevo.")
+            )
+        try:
+            started = signing.loads(cleaned.get("started") or "", salt=_STARTED_SALT, max_age=6 * 3600)
+        except signing.BadSignature:
+            started = None
+        minimum = getattr(settings, "REPORTS_FORM_MIN_SECONDS", 3)
+        if started is None or time.time() - started < minimum:
+            self.data = self.data.copy()
+            self.data["started"] = form_token()
+            raise forms.ValidationError(
+                _(
+                    "El formulario se envió demasiado rápido o hace demasiado tiempo. "
+                    "Revíselo y envíelo de nuevo."
+                )
+            )
+        return cleaned
+
+
+class ReceiptField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Código de seguimiento"))
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        code = receipt_normalize(value)
+        if code is None:
+            raise forms.ValidationError(_("El código tiene 16 dígitos, por ejemplo 4821 0937 5512 0066."))
+        return code
+
+
+class LookupForm(forms.Form):
+    receipt = ReceiptField(
+        help_text=_("Los 16 dígitos que recibió al presentar la denuncia. Los espacios no importan."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+
+class ReporterMessageForm(forms.Form):
+    receipt = ReceiptField(widget=forms.HiddenInput)
+    body = forms.CharField(
+        label=_("Su mensaje"), required=False, max_length=10_000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    attachments = MultipleFileField(label=_("Archivos (opcional)"), help_text=ATTACHMENTS_HELP)
+
+
+class WithdrawForm(forms.Form):
+    receipt = ReceiptField(widget=forms.HiddenInput)
+    confirm = forms.BooleanField(label=_("Sí, quiero desistir de esta denuncia"))
+
+
+def _handlers():
+    return (
+        get_user_model().objects.filter(groups__name=REPORT_HANDLERS, is_active=True).order_by("display_name")
+    )
+
+
+class AssignForm(forms.Form):
+    handler = forms.ModelChoiceField(
+        label=_("Asignar a"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=_("Sin asignar"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = _handlers()
+        self.fields["handler"].label_from_instance = lambda user: user.display_name or user.email
+
+
+class StatusForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("Nuevo estado"), choices=Status.choices)
+    reason = forms.CharField(
+        label=_("Motivo"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Quien denuncia lo verá en el historial."),
+    )
+    authority = forms.CharField(
+        label=_("Autoridad competente (si se traslada)"),
+        required=False,
+        max_length=200,
+        help_text=_("Por ejemplo: Procuraduría Provincial de Bucaramanga, Fiscalía, Contraloría."),
+    )
+
+    def __init__(self, *args, allowed=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [(v, label) for v, label in Status.choices if v in allowed]
+
+
+class ExtendForm(forms.Form):
+    days = forms.IntegerField(label=_("Días hábiles de prórroga"), min_value=1, max_value=15)
+    reason = forms.CharField(
+        label=_("Motivo de la prórroga"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Quien denuncia lo verá."),
+    )
+
+
+class WriteForm(forms.Form):
+    body = forms.CharField(label=_("Texto"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 4}))
+    internal = forms.TypedChoiceField(
+        label=_("Para quién"),
+        choices=[("0", _("Mensaje a quien denuncia")), ("1", _("Nota interna (quien denuncia no la ve)"))],
+        coerce=lambda value: value == "1",
+        initial="0",
+        widget=forms.RadioSelect,
+    )
+    attachments = MultipleFileField(label=_("Archivos (opcional)"), help_text=ATTACHMENTS_HELP)
