@@ -10,10 +10,12 @@ from rest_framework.routers import DefaultRouter
 
 from challenges.api import ChallengeViewSet
 from ideas.api import IdeaViewSet
+from sessions.api import DebateSessionViewSet
 
 router = DefaultRouter()
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("ideas", IdeaViewSet, basename="idea")
+router.register("sessions", DebateSessionViewSet, basename="debate-session")
 
 
 def public_endpoints_only(endpoints):

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("ideas.urls")),
     path("", include("challenges.urls")),
+    path("", include("sessions.urls")),
 ]
 
 if settings.DEBUG:
