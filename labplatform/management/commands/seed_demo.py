@@ -14,6 +14,7 @@ from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from labplatform.demo_challenges import seed_challenges, seed_follows_and_flags
 from labplatform.views import PRIVACY_POLICY_SLUG
+from sessions.demo import seed_debates
 
 ORGANIZATIONS = [
     (
@@ -154,6 +155,7 @@ class Command(BaseCommand):
         self.seed_pages()
         seed_challenges(HomePage.objects.get(), organizations)
         seed_follows_and_flags()
+        seed_debates()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
 
     def seed_organizations(self) -> dict[str, Organization]:
