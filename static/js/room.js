@@ -146,7 +146,7 @@
         li.appendChild(el("span", { className: "poll__label" }, option.label));
         li.appendChild(document.createTextNode(" "));
         li.appendChild(el("progress", { max: String(poll.total || 1), value: String(option.votes), "aria-hidden": "true" }));
-        li.appendChild(el("span", { className: "poll__votes" }, " " + option.votes + " " + strings.votes));
+        li.appendChild(el("span", { className: "poll__votes" }, " " + option.votes + " " + (option.votes === 1 ? strings.voteOne : strings.votes)));
         if (mine === option.id) { li.appendChild(el("strong", { className: "poll__mine" }, " · " + strings.voted)); }
         if (poll.status === "open" && !mine && participating()) {
           var vote = button(strings.vote, "poll.vote", { poll: poll.id, option: option.id });
@@ -177,7 +177,7 @@
       var meta = el("p", { className: "meta" });
       meta.appendChild(el("strong", {}, message.author.name));
       meta.appendChild(document.createTextNode(" · " + (message.kind === "question" ? strings.question : strings.intervention) +
-        " · " + message.upvotes + " " + strings.upvotes + (message.status === "pending" ? " · " + strings.pending : "")));
+        " · " + message.upvotes + " " + (message.upvotes === 1 ? strings.upvoteOne : strings.upvotes) + (message.status === "pending" ? " · " + strings.pending : "")));
       li.appendChild(meta);
       var body = el("div", { className: "user-content" });
       body.innerHTML = message.body_html; /* sanitised on the server (Markdown + nh3) */

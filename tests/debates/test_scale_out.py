@@ -4,112 +4,21 @@ one room, and every client, on either process, sees the same events in the same 
 Also: a room that stays idle longer than Redis' socket timeout still delivers."""
 
 import asyncio
-import contextlib
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 from channels.db import database_sync_to_async
-from django.db import connection
 
 from tests.accounts.factories import UserFactory
 from tests.debates.conftest import open_room, session_cookie
 from tests.debates.factories import make_session
-
-ROOT = Path(__file__).resolve().parents[2]
-PORTS = range(8850, 8900)
+from tests.debates.servers import daphne_processes
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.redis,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def _free_ports(count: int) -> list[int]:
-    found = []
-    for port in PORTS:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        found.append(port)
-        if len(found) == count:
-            return found
-    raise RuntimeError("no free port in 8850-8899")
-
-
-def _wait_for(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"daphne on {port} exited with {process.returncode}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-            return
-        time.sleep(0.2)
-    raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
-
-
-@contextlib.contextmanager
-def daphne_processes(count: int):
-    """`count` daphne processes on the test database (the one pytest-django created) and Redis."""
-    settings = connection.settings_dict
-    database_url = (
-        f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@{settings['HOST'] or '127.0.0.1'}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "REDIS_URL": os.environ["REDIS_URL"],
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": os.environ.get(
-            "DJANGO_SECRET_KEY", "scale-out-test-key-7c1e0a9b8d6f5e4c3b2a1908f7e6d5c4"
-        ),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "REPORTS_ENCRYPTION_KEYS": os.environ.get("REPORTS_ENCRYPTION_KEYS", "scale-out-test-reports-key"),
-    }
-    ports = _free_ports(count)
-    processes = [
-        subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-v",
-                "0",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "labplatform.asgi:application",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        for port in ports
-    ]
-    try:
-        for port, process in zip(ports, processes, strict=True):
-            _wait_for(port, process)
-        yield ports
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 class Client:
