@@ -8,7 +8,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var state = { seq: -1, role: room.dataset.role, me: null, status: $("room-status").dataset.status,
     floor: null, queue: [], polls: [], messages: [], myVotes: {}, sort: "time", offset: 0 };
-  var socket = null, attempts = 0, retryTimer = null, announceTimer = null, pendingAnnounce = [];
+  var socket = null, awaitingSnapshot = false, attempts = 0, retryTimer = null, announceTimer = null, pendingAnnounce = [];
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -260,10 +260,10 @@
   function onFrame(event) {
     var frame;
     try { frame = JSON.parse(event.data); } catch (error) { return; }
-    if (frame.type === "snapshot") { applySnapshot(frame); return; }
+    if (frame.type === "snapshot") { awaitingSnapshot = false; applySnapshot(frame); return; }
     if (frame.type === "error") { showError(frame.detail); if (frame.code !== "already_voted") { state.myVotes = {}; renderPolls(); } return; }
-    if (typeof frame.seq !== "number" || frame.seq <= state.seq) { return; }
-    if (frame.seq !== state.seq + 1) { send({ type: "snapshot.request" }); return; }
+    if (typeof frame.seq !== "number" || frame.seq <= state.seq || awaitingSnapshot) { return; }
+    if (frame.seq !== state.seq + 1) { awaitingSnapshot = true; send({ type: "snapshot.request" }); return; }
     state.seq = frame.seq;
     applyEvent(frame);
   }
@@ -276,6 +276,7 @@
     socket.addEventListener("message", onFrame);
     socket.addEventListener("close", function () {
       socket = null;
+      awaitingSnapshot = false;
       var delay = Math.min(30, Math.pow(2, attempts)) + Math.random();
       attempts += 1;
       setConnection("offline", strings.offline.replace("%s", Math.round(delay)));
