@@ -169,11 +169,15 @@ def session_create(
     session.save()
     if moderators:
         session.moderators.set(moderators)
-    _notify_followers(
-        session,
-        _("Se programó la sesión de debate «%(title)s» sobre el reto «%(challenge)s».") if challenge else "",
-    )
+    notify_scheduled(session)
     return session
+
+
+def notify_scheduled(session: DebateSession) -> None:
+    """Tell the followers of the linked challenge that a session was scheduled."""
+    _notify_followers(
+        session, _("Se programó la sesión de debate «%(title)s» sobre el reto «%(challenge)s».")
+    )
 
 
 def _notify_followers(session: DebateSession, template: str) -> None:

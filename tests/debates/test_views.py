@@ -201,3 +201,30 @@ def test_message_rate_limit_changes_nothing(live_session, citizen):
         services.message_post(session=live_session, user=citizen, body="Uno más")
     assert refusal.value.code == "rate_limited"
     assert Message.objects.count() == services.MESSAGE_RATE
+
+
+def test_staff_schedule_a_session_in_the_admin_and_followers_are_told(
+    client_for, citizen, django_capture_on_commit_callbacks
+):
+    admin_user = UserFactory(is_superuser=True, is_staff=True)
+    challenge = make_challenge("ideas", title="Contratación abierta")
+    Follow.objects.create(user=citizen, challenge=challenge)
+    client = client_for(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/django-admin/debates/debatesession/add/",
+            {
+                "title": "Debate sobre contratación",
+                "description": "",
+                "challenge": challenge.pk,
+                "starts_at_0": "2026-12-10",
+                "starts_at_1": "14:00:00",
+                "ends_at_0": "2026-12-10",
+                "ends_at_1": "16:00:00",
+                "public": "on",
+                "access": "verified",
+                "speaking_time": "180",
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Notification.objects.filter(recipient=citizen, url__startswith="/sesiones/").count() == 1
