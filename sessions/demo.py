@@ -30,7 +30,9 @@ def seed_debates() -> None:
     hour = datetime.timedelta(hours=1)
 
     if not DebateSession.objects.filter(title=SCHEDULED).exists():
-        start = (now + datetime.timedelta(days=7)).replace(hour=14, minute=0, second=0, microsecond=0)
+        start = timezone.localtime(now + datetime.timedelta(days=7)).replace(
+            hour=14, minute=0, second=0, microsecond=0
+        )
         services.session_create(
             title=SCHEDULED,
             description="Sesión abierta para definir las reglas del presupuesto participativo de 2027 "
@@ -94,7 +96,9 @@ def seed_debates() -> None:
         )
 
     if not DebateSession.objects.filter(title=CLOSED).exists():
-        start = (now - datetime.timedelta(days=10)).replace(hour=9, minute=0, second=0, microsecond=0)
+        start = timezone.localtime(now - datetime.timedelta(days=10)).replace(
+            hour=9, minute=0, second=0, microsecond=0
+        )
         session = services.session_create(
             title=CLOSED,
             description="La Secretaría de Infraestructura presentó el avance de las obras de 2026 y contestó "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from sessions.models import (
     Attendance,
@@ -17,20 +18,20 @@ from sessions.models import (
 )
 
 ACTION_NAMES = {
-    "session.opened": "Abrió la sesión",
-    "session.paused": "Pausó la sesión",
-    "session.closed": "Cerró la sesión",
-    "message.approved": "Aprobó un mensaje",
-    "message.hidden": "Ocultó un mensaje",
-    "floor.given": "Dio la palabra",
-    "floor.extended": "Extendió un turno",
-    "floor.ended": "Terminó un turno",
-    "queue.reordered": "Reordenó la lista de intervenciones",
-    "queue.removed": "Retiró una solicitud de la lista",
-    "participant.muted": "Silenció a un participante",
-    "poll.opened": "Abrió una encuesta",
-    "poll.closed": "Cerró una encuesta",
-    "announcement.pinned": "Fijó un anuncio",
+    "session.opened": gettext_noop("Abrió la sesión"),
+    "session.paused": gettext_noop("Pausó la sesión"),
+    "session.closed": gettext_noop("Cerró la sesión"),
+    "message.approved": gettext_noop("Aprobó un mensaje"),
+    "message.hidden": gettext_noop("Ocultó un mensaje"),
+    "floor.given": gettext_noop("Dio la palabra"),
+    "floor.extended": gettext_noop("Extendió un turno"),
+    "floor.ended": gettext_noop("Terminó un turno"),
+    "queue.reordered": gettext_noop("Reordenó la lista de intervenciones"),
+    "queue.removed": gettext_noop("Retiró una solicitud de la lista"),
+    "participant.muted": gettext_noop("Silenció a un participante"),
+    "poll.opened": gettext_noop("Abrió una encuesta"),
+    "poll.closed": gettext_noop("Cerró una encuesta"),
+    "announcement.pinned": gettext_noop("Fijó un anuncio"),
 }
 
 
@@ -66,7 +67,8 @@ def _duration(seconds: float) -> str:
 
 
 def minutes_text(session: DebateSession) -> str:
-    lines = [f"# {_('Acta')}: {session.title}", ""]
+    # The page gives the title as its h1; sections are h3 (what participants' Markdown allows too).
+    lines = [f"**{_('Acta')}: {session.title}**", ""]
     lines.append(f"- **{_('Fecha')}:** {_when(session.starts_at)}")
     if session.challenge_id:
         lines.append(f"- **{_('Reto')}:** {session.challenge.title}")
@@ -78,7 +80,7 @@ def minutes_text(session: DebateSession) -> str:
     lines.append(
         f"- **{_('Asistencia')}:** {_('máximo simultáneo')} {peak}; {_('personas distintas')} {distinct}"
     )
-    lines += ["", f"## {_('Intervenciones en el uso de la palabra')}", ""]
+    lines += ["", f"### {_('Intervenciones en el uso de la palabra')}", ""]
     turns = list(
         FloorTurn.objects.filter(session=session).select_related("user").order_by("started_at", "pk")
     )
@@ -89,7 +91,7 @@ def minutes_text(session: DebateSession) -> str:
         lines.append(
             f"{number}. {turn.user.public_name}: {_duration((end - turn.started_at).total_seconds())}"
         )
-    lines += ["", f"## {_('Mensajes publicados')}", ""]
+    lines += ["", f"### {_('Mensajes publicados')}", ""]
     messages = list(
         Message.objects.filter(session=session, status=MessageStatus.APPROVED)
         .select_related("author")
@@ -103,20 +105,20 @@ def minutes_text(session: DebateSession) -> str:
         lines.append(
             f"- **{message.author.public_name}** ({kind}, {message.upvote_count} {_('apoyos')}): {text}"
         )
-    lines += ["", f"## {_('Encuestas')}", ""]
+    lines += ["", f"### {_('Encuestas')}", ""]
     polls = list(Poll.objects.filter(session=session).prefetch_related("options").order_by("opened_at", "pk"))
     if not polls:
         lines.append(_("No hubo encuestas."))
     for poll in polls:
         options = list(poll.options.all())
         total = sum(option.vote_count for option in options)
-        lines.append(f"### {poll.question}")
+        lines.append(f"#### {poll.question}")
         lines.append("")
         for option in options:
             share = f"{100 * option.vote_count / total:.0f} %" if total else "0 %"
             lines.append(f"- {option.label}: {option.vote_count} ({share})")
         lines.append("")
-    lines += [f"## {_('Acciones de moderación')}", ""]
+    lines += [f"### {_('Acciones de moderación')}", ""]
     actions = (
         SessionEvent.objects.filter(session=session, by_moderator=True)
         .select_related("actor")
