@@ -16,9 +16,12 @@ from django.utils.translation import gettext as _
 from sessions import events, selectors, services
 from sessions.models import Message, MessageStatus
 
-# Per connection: a bucket of BURST frames, refilled at RATE frames per second.
+# Per connection: a bucket of BURST frames, refilled at RATE frames per second. Moderators run
+# the session and get a larger one (a quick series of decisions, answers in a stream).
 THROTTLE_BURST = 10
 THROTTLE_RATE = 2.0
+MODERATOR_THROTTLE_BURST = 40
+MODERATOR_THROTTLE_RATE = 20.0
 MAX_FRAME_BYTES = 8192
 
 
@@ -98,6 +101,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         )
         self.attendance_id = attendance.pk if attendance else None
         await self.send_snapshot()
+        self.tokens = float(MODERATOR_THROTTLE_BURST if self.role == "moderator" else THROTTLE_BURST)
 
     def _may_view(self) -> bool:
         try:
@@ -134,7 +138,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     def _take_token(self) -> bool:
         now = time.monotonic()
-        self.tokens = min(THROTTLE_BURST, self.tokens + (now - self.refilled_at) * THROTTLE_RATE)
+        burst, rate = (
+            (MODERATOR_THROTTLE_BURST, MODERATOR_THROTTLE_RATE)
+            if self.role == "moderator"
+            else (THROTTLE_BURST, THROTTLE_RATE)
+        )
+        self.tokens = min(burst, self.tokens + (now - self.refilled_at) * rate)
         self.refilled_at = now
         if self.tokens < 1:
             return False

@@ -435,3 +435,14 @@ async def test_reconnect_recovers_missed_events_through_a_snapshot(
     for communicator in (chair, person, other):
         await communicator.disconnect()
     assert await database_sync_to_async(Poll.objects.count)() == 1
+
+
+async def test_a_moderator_may_post_a_stream_of_messages(live_session, session_moderator):
+    """What the load benchmark does: a moderator posts 5 messages a second for a while."""
+    chair, _ = await connect(live_session, session_moderator)
+    for n in range(30):
+        await send(chair, type="message.post", body=f"Respuesta {n}")
+    frames = [await receive(chair) for _ in range(30)]
+    seqs = [frame.get("seq", frame) for frame in frames]
+    assert seqs == list(range(1, 31))
+    await chair.disconnect()
