@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from labplatform.markdown import render_markdown
 from sessions import selectors, services
 from sessions.models import DebateSession, Minutes, MinutesStatus
 
@@ -38,7 +39,6 @@ def room(request, pk: int):
             "snapshot": snapshot,
             "role": snapshot["role"],
             "minutes": minutes,
-            "question_sorted": sorted(snapshot["messages"], key=lambda m: (-m["upvotes"], m["id"])),
         },
     )
 
@@ -114,8 +114,6 @@ def minutes(request, pk: int):
         else:
             messages.success(request, _("El acta quedó publicada."))
             return redirect("debates:minutes", pk=session.pk)
-    from labplatform.markdown import render_markdown
-
     return render(
         request,
         "debates/minutes.html",

@@ -46,7 +46,10 @@ def test_sections_registered_by_apps_follow_the_pages_in_their_order(monkeypatch
     ]
 
 
-def test_navigation_is_cached_and_refreshed_when_pages_change():
+def test_navigation_is_cached_and_refreshed_when_pages_change(monkeypatch):
+    from labplatform import sections
+
+    monkeypatch.setattr(sections, "_sections", {})  # pages only: the apps' sections follow them
     page = _add_page("El laboratorio", "el-laboratorio")
     site_navigation(_request())
     assert count_queries(lambda: site_navigation(_request())) <= 2  # the site and the cache version, no pages
