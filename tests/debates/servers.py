@@ -12,6 +12,7 @@ from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 PORTS = range(8850, 8900)
+APPLICATION_NAME = "lab-test-daphne"
 
 
 def _free_ports(count: int) -> list[int]:
@@ -58,6 +59,7 @@ def daphne_processes(count: int, debug: bool = False):
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_SECURE_COOKIES": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
+        "PGAPPNAME": APPLICATION_NAME,  # libpq names their sessions, to wait for them at the end
         "REPORTS_ENCRYPTION_KEYS": os.environ.get("REPORTS_ENCRYPTION_KEYS", "scale-out-test-reports-key"),
     }
     if os.environ.get("REDIS_URL"):
@@ -94,19 +96,20 @@ def daphne_processes(count: int, debug: bool = False):
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
-        _wait_for_their_connections_to_end()
+        _wait_for_their_connections_to_end(database_url)
 
 
-def _wait_for_their_connections_to_end(timeout: float = 15) -> None:
+def _wait_for_their_connections_to_end(database_url: str, timeout: float = 15) -> None:
     """PostgreSQL ends a dead process' sessions a moment later; the test database can be
-    dropped only when they are gone."""
+    dropped only when they are gone. (Its own connection: the caller may be async code.)"""
+    import psycopg
+
     deadline = time.monotonic() + timeout
-    with connection.cursor() as cursor:
+    with psycopg.connect(database_url, autocommit=True) as probe:
         while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-            if cursor.fetchone()[0] == 0:
+            count = probe.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s", [APPLICATION_NAME]
+            ).fetchone()[0]
+            if count == 0:
                 return
             time.sleep(0.1)

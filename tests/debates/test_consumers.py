@@ -20,7 +20,9 @@ from tests.accounts.factories import UserFactory
 from tests.debates.conftest import open_room, session_cookie
 from tests.debates.factories import make_session
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after each test then leaves the database empty for the next
+# serialized test (it would otherwise re-create the role groups, which the next one restores).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 TIMEOUT = 5
 
