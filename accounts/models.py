@@ -211,6 +211,7 @@ class NotificationKind(models.TextChoices):
     COMMENT_REPLY = "comment_reply", _("Respuesta a su comentario")
     MODERATION = "moderation", _("Decisión de moderación")
     CHALLENGE_PHASE = "challenge_phase", _("Cambio de fase de un reto que sigue")
+    DEBATE_SESSION = "debate_session", _("Sesión de debate de un reto que sigue")
 
 
 class Notification(models.Model):

@@ -12,12 +12,14 @@ from challenges.api import ChallengeViewSet
 from ideas.api import IdeaViewSet
 from observatory.api import IndicatorViewSet
 from reports.api import ReportViewSet
+from sessions.api import DebateSessionViewSet
 
 router = DefaultRouter()
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("ideas", IdeaViewSet, basename="idea")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("reports", ReportViewSet, basename="report")
+router.register("sessions", DebateSessionViewSet, basename="debate-session")
 
 
 def public_endpoints_only(endpoints):

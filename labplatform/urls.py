@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("challenges.urls")),
     path("observatorio/", include("observatory.urls")),
     path("", include("reports.urls")),
+    path("", include("sessions.urls")),
 ]
 
 if settings.DEBUG:

@@ -8,3 +8,9 @@ class DebatesConfig(AppConfig):
     name = "sessions"
     label = "debates"
     verbose_name = _("Sesiones de debate")
+
+    def ready(self) -> None:
+        from labplatform import sections
+        from sessions import indicators, personal_data  # noqa: F401  (they register themselves)
+
+        sections.register("debates:session_list", _("Sesiones de debate"), 30)

@@ -1,3 +1,9 @@
 """WebSocket routes of the live debate rooms."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from sessions.consumers import RoomConsumer
+
+websocket_urlpatterns: list = [
+    path("ws/sessions/<int:session_id>/", RoomConsumer.as_asgi()),
+]

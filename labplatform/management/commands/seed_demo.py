@@ -17,6 +17,7 @@ from labplatform.demo_challenges import seed_challenges, seed_follows_and_flags
 from labplatform.views import PRIVACY_POLICY_SLUG
 from observatory.demo import seed_observatory
 from reports.demo import seed_reports
+from sessions.demo import seed_debates
 
 ORGANIZATIONS = [
     (
@@ -160,6 +161,7 @@ class Command(BaseCommand):
         seed_transparency()
         seed_observatory()
         seed_reports()
+        seed_debates()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
 
     def seed_organizations(self) -> dict[str, Organization]:

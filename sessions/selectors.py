@@ -1,0 +1,113 @@
+"""Reads of the live debate rooms: the lists of sessions and the room snapshot."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils import timezone
+
+from sessions import services
+from sessions.models import (
+    DebateSession,
+    FloorRequest,
+    FloorRequestStatus,
+    FloorTurn,
+    Message,
+    MessageStatus,
+    Mute,
+    Poll,
+    PollOption,
+    PollVote,
+    SessionStatus,
+    Upvote,
+)
+
+SNAPSHOT_MESSAGES = 50
+
+
+def sessions_visible() -> QuerySet[DebateSession]:
+    return DebateSession.objects.select_related("challenge")
+
+
+def sessions_by_state() -> dict[str, list[DebateSession]]:
+    """Live (and paused) first, then upcoming soonest first, then past most recent first."""
+    rows = list(sessions_visible().order_by("starts_at", "pk"))
+    return {
+        "live": [s for s in rows if s.status in (SessionStatus.LIVE, SessionStatus.PAUSED)],
+        "upcoming": [s for s in rows if s.status == SessionStatus.SCHEDULED],
+        "past": sorted(
+            (s for s in rows if s.status == SessionStatus.CLOSED), key=lambda s: s.starts_at, reverse=True
+        ),
+    }
+
+
+def room_snapshot(session: DebateSession, user) -> dict:
+    """Everything a client needs to draw the room, in a constant number of queries."""
+    role = services.role_for(user, session)
+    authenticated = getattr(user, "is_authenticated", False)
+    turn = FloorTurn.objects.select_related("user").filter(session=session, ended_at__isnull=True).first()
+    statuses = (
+        [MessageStatus.APPROVED, MessageStatus.PENDING] if role == "moderator" else [MessageStatus.APPROVED]
+    )
+    messages = Message.objects.select_related("author").filter(session=session, status__in=statuses)
+    if authenticated:
+        messages = messages.annotate(upvoted=Exists(Upvote.objects.filter(message=OuterRef("pk"), user=user)))
+    messages = list(messages.order_by("-created_at", "-pk")[:SNAPSHOT_MESSAGES])
+    polls = list(
+        Poll.objects.filter(session=session)
+        .prefetch_related(Prefetch("options", queryset=PollOption.objects.order_by("position", "pk")))
+        .order_by("-opened_at", "-pk")[:10]
+    )
+    voted = (
+        dict(PollVote.objects.filter(poll__in=polls, user=user).values_list("poll_id", "option_id"))
+        if authenticated and polls
+        else {}
+    )
+    me = None
+    if authenticated:
+        me = {
+            "id": user.pk,
+            "name": user.public_name,
+            "muted": Mute.objects.filter(session=session, user=user).exists(),
+            "hand_raised": FloorRequest.objects.filter(
+                session=session, user=user, status=FloorRequestStatus.WAITING
+            ).exists(),
+        }
+    return {
+        "type": "snapshot",
+        "seq": session.seq,
+        "server_time": timezone.now(),
+        "role": role,
+        "me": me,
+        "session": {
+            "id": session.pk,
+            "title": session.title,
+            "status": session.status,
+            "moderated": session.moderated,
+            "speaking_time": session.speaking_time,
+            "starts_at": session.starts_at,
+            "ends_at": session.ends_at,
+        },
+        "announcement": session.announcement,
+        "floor": (
+            {
+                "user": {"id": turn.user.pk, "name": turn.user.public_name},
+                "started_at": turn.started_at,
+                "ends_at": turn.ends_at,
+            }
+            if turn
+            else None
+        ),
+        "queue": services.queue_payload(session),
+        "messages": [
+            {
+                **services.message_payload(message),
+                "upvoted_by_me": bool(getattr(message, "upvoted", False)),
+            }
+            for message in reversed(messages)
+        ],
+        "polls": [{**services.poll_payload(poll), "my_vote": voted.get(poll.pk)} for poll in polls],
+    }
+
+
+def session_for_room(session_id: int) -> DebateSession | None:
+    return DebateSession.objects.select_related("challenge").filter(pk=session_id).first()
