@@ -22,7 +22,6 @@ from observatory.models import (
     Target,
 )
 from observatory.periods import period_start
-from observatory.services import computed_indicators_update
 
 YEARS = list(range(2019, 2026))
 ALCALDIA = "Alcaldía de Bucaramanga"
@@ -294,7 +293,6 @@ def seed_observatory() -> None:
             ]
         )
     _seed_plans()
-    computed_indicators_update()
 
 
 COMPONENTS = [

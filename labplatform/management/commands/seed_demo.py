@@ -16,6 +16,7 @@ from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from labplatform.demo_challenges import seed_challenges, seed_follows_and_flags
 from labplatform.views import PRIVACY_POLICY_SLUG
 from observatory.demo import seed_observatory
+from observatory.services import computed_indicators_update
 from reports.demo import seed_reports
 from sessions.demo import seed_debates
 
@@ -162,6 +163,8 @@ class Command(BaseCommand):
         seed_observatory()
         seed_reports()
         seed_debates()
+        # Last: the participation indicators count what every other seed has made.
+        computed_indicators_update()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
 
     def seed_organizations(self) -> dict[str, Organization]:
