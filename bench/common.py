@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+SERVER_PIDS: list[int] = []  # the daphne processes that daphne_servers is running now
 
 
 def free_port() -> int:
@@ -89,11 +90,13 @@ def daphne_servers(env: dict[str, str], count: int = 1):
         )
         for port in ports
     ]
+    SERVER_PIDS[:] = [process.pid for process in processes]
     try:
         for port in ports:
             wait_for_port(port)
         yield ports
     finally:
+        SERVER_PIDS.clear()
         for process in processes:
             process.terminate()
         for process in processes:
