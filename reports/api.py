@@ -3,6 +3,7 @@ reads and answers it. No session is used (a report never links to an account), s
 endpoints have no authentication and need no CSRF token; wrong receipts are rate limited."""
 
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, status, viewsets
@@ -20,7 +21,7 @@ from reports.serializers import (
 )
 from reports.serializers import ReceiptSerializer as CreatedSerializer
 
-NOT_FOUND = "No encontramos una denuncia con ese código."
+NOT_FOUND = _("No encontramos una denuncia con ese código.")
 
 
 def _refusals(*codes):

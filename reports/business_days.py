@@ -19,10 +19,14 @@ def is_business_day(day: datetime.date) -> bool:
 def add_business_days(start: datetime.date, days: int) -> datetime.date:
     """The day on which a term of `days` business days counted from `start` ends.
 
-    The day of `start` itself does not count (the term begins the next business day).
+    The day of `start` itself does not count (the term begins the next business day). A report
+    received on a weekend or a holiday counts as received on the next business day, so its term
+    begins the business day after that one.
     """
     if days < 0:
         raise ValueError("a term cannot be negative")
+    while days and not is_business_day(start):
+        start += datetime.timedelta(days=1)
     day = start
     left = days
     while left:
@@ -33,7 +37,10 @@ def add_business_days(start: datetime.date, days: int) -> datetime.date:
 
 
 def business_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Business days after `start` up to and including `end` (0 when end <= start)."""
+    """Business days after `start` up to and including `end` (0 when end <= start); like
+    `add_business_days`, a `start` on a weekend or a holiday counts as the next business day."""
+    while start < end and not is_business_day(start):
+        start += datetime.timedelta(days=1)
     count = 0
     day = start
     while day < end:

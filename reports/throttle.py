@@ -2,7 +2,11 @@
 
 The client is known only by an HMAC of its IP address (key derived from SECRET_KEY), kept
 as a cache key for the window (15 minutes by default) and never written anywhere else.
-Only wrong receipts count; once over a limit, every look-up gets 429 until the window ends.
+Only wrong receipts count. Over the per-client limit, every look-up from that client gets 429
+until the window ends. Over the site-wide limit, wrong receipts get 429 while right ones still
+open their report: otherwise a handful of addresses sending wrong codes on purpose could lock
+every reporter out of the channel (someone accused has reason to try). A wrong receipt never
+reaches the slow hash (the keyed index finds nothing), so misses stay cheap either way.
 """
 
 from django.conf import settings
@@ -37,23 +41,34 @@ def _keys(request) -> tuple[str, str]:
     return f"reports:lookup:client:{client}", "reports:lookup:global"
 
 
+def _too_many() -> Refused:
+    return Refused(
+        "too_many_attempts",
+        _("Demasiados intentos con códigos que no existen. Espere unos minutos e inténtelo de nuevo."),
+        429,
+    )
+
+
 def check(request) -> None:
-    per_client, overall, _window = _limits()
-    client_key, global_key = _keys(request)
-    counts = cache.get_many([client_key, global_key])
-    if counts.get(client_key, 0) >= per_client or counts.get(global_key, 0) >= overall:
-        raise Refused(
-            "too_many_attempts",
-            _("Demasiados intentos con códigos que no existen. Espere unos minutos e inténtelo de nuevo."),
-            429,
-        )
+    """Before a look-up: a client over its limit gets 429."""
+    per_client, _overall, _window = _limits()
+    client_key, _global_key = _keys(request)
+    if (cache.get(client_key) or 0) >= per_client:
+        raise _too_many()
 
 
 def failed(request) -> None:
-    _per_client, _overall, window = _limits()
+    """After a wrong receipt: count it; over the site-wide limit, answer 429 instead of 404."""
+    _per_client, overall, window = _limits()
+    counts = []
     for key in _keys(request):
-        if not cache.add(key, 1, window):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, window)
+        if cache.add(key, 1, window):
+            counts.append(1)
+            continue
+        try:
+            counts.append(cache.incr(key))
+        except ValueError:
+            cache.set(key, 1, window)
+            counts.append(1)
+    if counts[1] > overall:
+        raise _too_many()

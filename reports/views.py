@@ -216,7 +216,12 @@ def reporter_attachment(request):
         return render(request, "reports/lookup.html", {"form": LookupForm(), "refusal": refusal}, status=429)
     item = None
     if report is not None and request.POST.get("attachment", "").isdigit():
-        item = Attachment.objects.filter(report=report, pk=int(request.POST["attachment"])).first()
+        # Files of the handlers' internal notes are never the reporter's to read.
+        item = (
+            Attachment.objects.filter(report=report, pk=int(request.POST["attachment"]))
+            .exclude(message__internal=True)
+            .first()
+        )
     if item is None:
         raise Http404
     # The reporter gets back what was sent; images, as the copy without metadata when there is one.

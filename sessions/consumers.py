@@ -207,6 +207,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self.error(refusal.code, str(refusal.message), ref)
 
     def _call(self, service: Callable, moderator_only: bool, arguments: dict) -> None:
+        if getattr(self.user, "is_authenticated", False):
+            # A connection lives for hours: each frame is judged by who the person is now (a
+            # moderator removed from the session, an account deactivated, a group changed).
+            self.user.refresh_from_db(fields=["is_active", "is_superuser"])
+            self.user.__dict__.pop("_debate_moderator", None)
+            self.user.__dict__.pop("_lab_is_verified", None)
+            for cache_name in ("_perm_cache", "_group_perm_cache", "_user_perm_cache"):
+                self.user.__dict__.pop(cache_name, None)
         if moderator_only:
             services.check_moderator(self.user, self.session)
         service(session=self.session, **arguments)

@@ -448,3 +448,18 @@ async def test_a_moderator_may_post_a_stream_of_messages(live_session, session_m
     seqs = [frame.get("seq", frame) for frame in frames]
     assert seqs == list(range(1, 31))
     await chair.disconnect()
+
+
+async def test_a_moderator_removed_while_connected_is_refused_from_the_next_frame(live_session, moderator):
+    chair, snapshot = await connect(live_session, moderator)
+    assert snapshot["role"] == "moderator"
+    await send(chair, type="announcement.pin", text="Primera ronda")
+    assert (await receive(chair))["type"] == "announcement.pinned"
+
+    def leave_the_group():
+        moderator.groups.clear()
+
+    await database_sync_to_async(leave_the_group)()
+    await send(chair, type="announcement.pin", text="Ya no debería poder")
+    await expect_error(chair, "not_moderator")
+    await chair.disconnect()

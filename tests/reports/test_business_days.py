@@ -30,6 +30,13 @@ def test_weekends_do_not_count():
     assert business_days_between(day("2026-11-27"), day("2026-11-30")) == 1
 
 
+def test_a_report_received_on_a_weekend_counts_from_the_next_business_day():
+    # Received on Saturday: received on Monday for the law, so the term starts on Tuesday.
+    assert add_business_days(day("2026-11-28"), 1) == day("2026-12-01")
+    assert business_days_between(day("2026-11-28"), day("2026-12-01")) == 1
+    assert business_days_between(day("2026-11-28"), day("2026-11-30")) == 0
+
+
 @given(dates, terms)
 def test_a_term_never_ends_on_a_weekend_or_a_holiday(start, term):
     end = add_business_days(start, term)

@@ -137,7 +137,7 @@ def test_brute_force_gets_429_and_finds_nothing(client, make_report, settings):
 
 def test_the_global_limit_stops_guessing_from_many_addresses(client, make_report, settings):
     settings.REPORTS_LOOKUP_GLOBAL_LIMIT = 6
-    make_report()
+    _report, receipt = make_report()
     codes = [
         client.post(
             reverse("reports:lookup"), {"receipt": f"{n:016d}"}, REMOTE_ADDR=f"10.0.0.{n}"
@@ -145,6 +145,9 @@ def test_the_global_limit_stops_guessing_from_many_addresses(client, make_report
         for n in range(1, 9)
     ]
     assert codes[:6] == [404] * 6 and set(codes[6:]) == {429}
+    # Wrong codes sent on purpose do not lock reporters out: a right code still opens its report.
+    right = client.post(reverse("reports:lookup"), {"receipt": receipt}, REMOTE_ADDR="10.0.1.1")
+    assert right.status_code == 200 and "Estado de su denuncia" in right.content.decode()
 
 
 def test_pages_of_the_channel_are_not_cached_and_send_no_referrer(client, make_report):
@@ -222,6 +225,21 @@ def test_the_api_refuses_bad_input_in_spanish_and_keeps_nothing(client):
     assert response.status_code == 400
     assert set(response.json()) >= {"category", "description", "entity"}
     assert not Report.objects.exists()
+
+
+def test_api_wrong_receipt_answers_in_the_language_asked(client, make_report):
+    make_report()
+    spanish = client.post("/api/v1/reports/lookup/", {"receipt": "0" * 16}, content_type="application/json")
+    assert spanish.status_code == 404
+    assert spanish.json()["detail"] == "No encontramos una denuncia con ese código."
+    english = client.post(
+        "/api/v1/reports/lookup/",
+        {"receipt": "0" * 16},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert english.status_code == 404
+    assert "código" not in english.json()["detail"] and english.json()["detail"]
 
 
 def test_api_brute_force_gets_429(client, make_report, settings):
@@ -361,3 +379,17 @@ def test_supervisors_find_the_audit_log_from_the_statistics(client_for, supervis
     assert reverse("reports:audit_log") in page
     admin = client_for(superuser).get("/django-admin/").content.decode()
     assert "/django-admin/reports/" not in admin
+
+
+def test_the_files_of_an_internal_note_are_not_the_reporters_to_download(client, handler, make_report):
+    report, receipt = make_report()
+    note = SimpleUploadedFile(
+        "informe-interno.pdf", b"%PDF-1.4 solo gestores", content_type="application/pdf"
+    )
+    services.report_write(report=report, by=handler, body="Nota interna.", internal=True, attachments=[note])
+    internal = report.attachments.get()
+    page = client.post(reverse("reports:lookup"), {"receipt": receipt}).content.decode()
+    assert "informe-interno.pdf" not in page
+    got = client.post(reverse("reports:reporter_attachment"), {"receipt": receipt, "attachment": internal.pk})
+    assert got.status_code == 404
+    assert b"solo gestores" not in got.content
