@@ -6,13 +6,17 @@ Loads a live session into its own PostgreSQL database (`bench_debates`; BENCH_DA
 changes it), starts `--workers` daphne processes with DEBUG off on the Redis channel layer, and
 connects the clients (anonymous viewers, spread over the servers and over `--client-procs`
 processes so that the load generator is not the bottleneck). Signed-in participants post
-messages at `--rate` events per second for `--seconds`, and a moderator gives the floor once
-a second; every viewer records when each event arrives. Then a burst (as fast as the senders
-may post) measures the ceiling in deliveries per second.
+messages and a moderator pins an announcement, `--rate` events per second for `--seconds`;
+every viewer records when each event arrives. Then a burst: `--chairs` moderator connections
+each post a message, wait until the room has broadcast it, and post again, which measures the
+ceiling in deliveries per second without piling up a backlog. The servers' resident memory is
+read before and after the clients connect (and sampled while the largest room idles `--soak`
+seconds).
 
 The same payloads are then sent over raw Redis pub/sub (one PUBLISH, one subscriber
-connection per client) with the same client processes: the floor under any room built on
-Redis. Latency is measured from the moment a sender writes its frame to the moment a viewer
+connection per client) with the same client processes, at the sustained rate and at the
+event rate the room reached in its burst: the floor under any room built on Redis.
+Latency is measured from the moment a sender writes its frame to the moment a viewer
 has read and parsed the event. Loopback only; every phase is bounded in time; the servers stop
 at the end.
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import multiprocessing as mp
 import os
@@ -38,7 +43,7 @@ from common import ROOT, bench_env, daphne_servers, ensure_postgres_database, ma
 
 TOKEN = re.compile(r"carga(\d+)z")
 REDIS_CHANNEL = "bench:debates:fanout"
-BURST_PER_CHAIR = 18.0  # frames per second per moderator connection, under its bucket of 20/s
+TOKENS = itertools.count(1)  # unique across every phase and run, so no late event is miscounted
 
 
 # -- data -----------------------------------------------------------------------------------
@@ -221,31 +226,47 @@ async def _connect(port: int, path: str, session_key: str):
     return ws
 
 
-async def _drain(ws) -> None:
-    with contextlib.suppress(Exception):
-        async for _ in ws:
-            pass
-
-
 async def _send_room(ports, path, participants, moderators, phases, sent) -> None:
-    """Participants post messages and a moderator pins an announcement each second (the
-    sustained phase); moderators stream messages as fast as their connections may (the burst)."""
+    """Sustained phase: participants post messages and a moderator pins an announcement, at
+    the phase's rate. Burst: each moderator connection posts, waits until the room has
+    broadcast its message, and posts again (a closed loop: it measures the ceiling without
+    piling up a backlog that would spill into the next measure)."""
     people = [await _connect(ports[n % len(ports)], path, key) for n, key in enumerate(participants)]
     chairs = [await _connect(ports[n % len(ports)], path, key) for n, key in enumerate(moderators)]
-    drains = [asyncio.create_task(_drain(ws)) for ws in [*people, *chairs]]
-    token = 0
+    waiting: dict[int, asyncio.Future] = {}
+
+    async def read(ws) -> None:
+        with contextlib.suppress(Exception):
+            async for text in ws:
+                match = TOKEN.search(text)
+                if match:
+                    future = waiting.pop(int(match.group(1)), None)
+                    if future is not None and not future.done():
+                        future.set_result(None)
+
+    readers = [asyncio.create_task(read(ws)) for ws in [*people, *chairs]]
+
+    async def chair_loop(ws, phase: Phase, stop_at: float) -> None:
+        while time.monotonic() < stop_at:
+            token = next(TOKENS)
+            future = asyncio.get_running_loop().create_future()
+            waiting[token] = future
+            sent[token] = (phase.name, time.time())
+            await ws.send(json.dumps({"type": "message.post", "body": f"Respuesta de la mesa carga{token}z"}))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(future, timeout=10)
+
     turn = 0
     for phase in phases:
         started = time.monotonic()
+        if phase.rate is None:
+            await asyncio.gather(*(chair_loop(ws, phase, started + phase.seconds) for ws in chairs))
         count = 0
-        while time.monotonic() - started < phase.seconds:
-            token += 1
+        while phase.rate is not None and time.monotonic() - started < phase.seconds:
+            token = next(TOKENS)
             count += 1
             turn += 1
-            if phase.rate is None:
-                ws = chairs[turn % len(chairs)]
-                frame = {"type": "message.post", "body": f"Respuesta de la mesa carga{token}z"}
-            elif count % 5 == 0:
+            if count % 5 == 0:
                 ws = chairs[0]
                 frame = {"type": "announcement.pin", "text": f"Anuncio de la mesa carga{token}z"}
             else:
@@ -253,17 +274,11 @@ async def _send_room(ports, path, participants, moderators, phases, sent) -> Non
                 frame = {"type": "message.post", "body": f"Intervención carga{token}z"}
             sent[token] = (phase.name, time.time())
             await ws.send(json.dumps(frame))
-            if phase.rate is not None:
-                await asyncio.sleep(max(0.0, started + count / phase.rate - time.monotonic()))
-            elif count % len(chairs) == 0:
-                # Each moderator connection may send 20 frames a second: stay under it.
-                await asyncio.sleep(
-                    max(0.0, started + count / (BURST_PER_CHAIR * len(chairs)) - time.monotonic())
-                )
+            await asyncio.sleep(max(0.0, started + count / phase.rate - time.monotonic()))
         await asyncio.sleep(3.0)  # the phase's last events arrive before the next phase starts
     for ws in [*people, *chairs]:
         await ws.close()
-    for task in drains:
+    for task in readers:
         task.cancel()
 
 
@@ -271,19 +286,16 @@ async def _send_redis(redis_url, phases, sent, template: str, burst_rate: float)
     import redis.asyncio as redis
 
     client = redis.from_url(redis_url)
-    token = 0
     for phase in phases:
         started = time.monotonic()
         count = 0
         while time.monotonic() - started < phase.seconds:
-            token += 1
+            token = next(TOKENS)
             count += 1
             sent[token] = (phase.name, time.time())
             await client.publish(REDIS_CHANNEL, template.replace("carga0z", f"carga{token}z"))
-            if phase.rate is not None:
-                await asyncio.sleep(max(0.0, started + count / phase.rate - time.monotonic()))
-            elif count % 10 == 0:
-                await asyncio.sleep(max(0.0, started + count / burst_rate - time.monotonic()))
+            rate = phase.rate if phase.rate is not None else burst_rate
+            await asyncio.sleep(max(0.0, started + count / rate - time.monotonic()))
         await asyncio.sleep(3.0)
     await client.aclose()
 
@@ -457,14 +469,13 @@ def main() -> None:
     from django.db import connections
 
     connections.close_all()
-    burst_rate = BURST_PER_CHAIR * args.chairs
     phases = [Phase("sustained", args.seconds, args.rate), Phase("burst", args.burst_seconds, None)]
     counts = [int(n) for n in args.clients.split(",")]
     rows: list[Figures] = []
     print(
         f"# {os.cpu_count()} cores, {args.workers} daphne on the Redis pub/sub layer, PostgreSQL, "
         f"{args.client_procs} client processes; sustained {args.rate:g} events/s for {args.seconds:g} s, "
-        f"burst offered at {burst_rate:g} events/s for {args.burst_seconds:g} s"
+        f"burst of {args.burst_seconds:g} s from {args.chairs} moderator connections (closed loop)"
     )
     memory: list[Memory] = []
     with daphne_servers(env, args.workers) as ports:
@@ -484,13 +495,17 @@ def main() -> None:
     template = sample_event(path)
     connections.close_all()
     for clients in counts:
+        # The same payloads at the same rates: the room's sustained rate, and the event rate the
+        # room reached in its burst with as many clients.
+        room_burst = next(row for row in rows if row.clients == clients and row.phase == "burst")
+        burst_rate = max(1.0, room_burst.events / max(room_burst.seconds, 1e-9))
         rows += run_phase_set(
             "redis pub/sub",
             {"redis_url": redis_url},
             clients,
             args.client_procs,
             phases,
-            lambda sent: _send_redis(redis_url, phases, sent, template, burst_rate),
+            lambda sent, burst_rate=burst_rate: _send_redis(redis_url, phases, sent, template, burst_rate),
         )
     print(f"# payload of {len(template.encode())} bytes, e.g. {template[:120]}...")
     for item in memory:

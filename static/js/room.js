@@ -9,6 +9,7 @@
   var state = { seq: -1, role: room.dataset.role, me: null, status: $("room-status").dataset.status,
     floor: null, queue: [], polls: [], messages: [], myVotes: {}, sort: "time", offset: 0 };
   var socket = null, awaitingSnapshot = false, attempts = 0, retryTimer = null, announceTimer = null, pendingAnnounce = [];
+  var early = {}, gapTimer = null, GAP_WAIT_MS = 1000;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -209,6 +210,8 @@
   }
 
   function applySnapshot(frame) {
+    early = {};
+    if (gapTimer) { window.clearTimeout(gapTimer); gapTimer = null; }
     state.seq = frame.seq;
     state.role = frame.role;
     state.me = frame.me;
@@ -263,9 +266,26 @@
     if (frame.type === "snapshot") { awaitingSnapshot = false; applySnapshot(frame); return; }
     if (frame.type === "error") { showError(frame.detail); if (frame.code !== "already_voted") { state.myVotes = {}; renderPolls(); } return; }
     if (typeof frame.seq !== "number" || frame.seq <= state.seq || awaitingSnapshot) { return; }
-    if (frame.seq !== state.seq + 1) { awaitingSnapshot = true; send({ type: "snapshot.request" }); return; }
+    if (frame.seq !== state.seq + 1) {
+      // Two actions committed at once may be published in the other order: hold the early
+      // one briefly; only a gap that stays open means a lost event, and then a snapshot.
+      early[frame.seq] = frame;
+      if (!gapTimer) {
+        gapTimer = window.setTimeout(function () {
+          gapTimer = null; early = {}; awaitingSnapshot = true; send({ type: "snapshot.request" });
+        }, GAP_WAIT_MS);
+      }
+      return;
+    }
     state.seq = frame.seq;
     applyEvent(frame);
+    while (early[state.seq + 1]) {
+      var next = early[state.seq + 1];
+      delete early[state.seq + 1];
+      state.seq = next.seq;
+      applyEvent(next);
+    }
+    if (gapTimer && Object.keys(early).length === 0) { window.clearTimeout(gapTimer); gapTimer = null; }
   }
 
   function connect() {
