@@ -7,29 +7,22 @@ from accounts.models import Membership
 from accounts.roles import MODERATORS
 from accounts.rules import is_staff
 from ideas import services
-
-
-def _allowed(check, *args) -> bool:
-    try:
-        check(*args)
-    except services.Refused:
-        return False
-    return True
+from labplatform.refusals import passes
 
 
 @rules.predicate
 def can_propose(user, challenge) -> bool:
-    return challenge is not None and _allowed(services.check_can_propose, user, challenge)
+    return challenge is not None and passes(services.check_can_propose, user, challenge)
 
 
 @rules.predicate
 def can_support(user, idea) -> bool:
-    return idea is not None and _allowed(services.check_can_support, user, idea)
+    return idea is not None and passes(services.check_can_support, user, idea)
 
 
 @rules.predicate
 def can_comment(user, idea) -> bool:
-    return idea is not None and _allowed(services.check_can_comment, user, idea)
+    return idea is not None and passes(services.check_can_comment, user, idea)
 
 
 @rules.predicate

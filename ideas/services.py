@@ -31,6 +31,7 @@ from ideas.models import (
     Support,
 )
 from labplatform.markdown import render_markdown
+from labplatform.refusals import Refused
 
 COMMENT_EDIT_WINDOW = timezone.timedelta(minutes=15)
 
@@ -44,16 +45,6 @@ STATUS_FLOW = {
     IdeaStatus.IMPLEMENTED: set(),
     IdeaStatus.HIDDEN: set(),
 }
-
-
-class Refused(Exception):
-    """An action the platform refuses, with a code for machines and a message for people."""
-
-    def __init__(self, code: str, message: str, status: int = 403):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.status = status
 
 
 def _phase_name(phase: str) -> str:

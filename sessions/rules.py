@@ -3,25 +3,18 @@ refused; these predicates answer "may this person, now?" for pages, the API and 
 
 import rules
 
+from labplatform.refusals import passes
 from sessions import services
-
-
-def _allowed(check, *args) -> bool:
-    try:
-        check(*args)
-    except services.Refused:
-        return False
-    return True
 
 
 @rules.predicate
 def can_view(user, session) -> bool:
-    return session is not None and _allowed(services.check_can_view, user, session)
+    return session is not None and passes(services.check_can_view, user, session)
 
 
 @rules.predicate
 def can_participate(user, session) -> bool:
-    return session is not None and _allowed(services.check_can_participate, user, session)
+    return session is not None and passes(services.check_can_participate, user, session)
 
 
 @rules.predicate
