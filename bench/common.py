@@ -5,9 +5,11 @@ Everything here talks to 127.0.0.1 only, runs for a bounded time and stops by it
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import os
+import platform
 import socket
 import statistics
 import subprocess
@@ -236,3 +238,70 @@ async def load(
     )
     result.seconds = time.monotonic() - started
     return result
+
+
+def setup_django(env: dict[str, str]) -> None:
+    """Django in the benchmark's own process, on the benchmark's database (to load data)."""
+    os.environ.update(env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "labplatform.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def signed_in(users) -> list[str]:
+    """A session key per user, as the site's login would have stored it."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    keys = []
+    for user in users:
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        keys.append(session.session_key)
+    return keys
+
+
+BASELINE = "/salud/"
+
+
+def demo_pages_main(description: str, database: str, paths: list[str]) -> None:
+    """Seed the demo content into `database`, then measure each of `paths` next to `/salud/`."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2, help="daphne processes")
+    args = parser.parse_args()
+
+    database_url = os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{database}")
+    ensure_postgres_database(database_url)
+    env = bench_env(database_url, os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"))
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "seed_demo", "--allow-production")
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+
+    print(
+        f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, {args.workers} daphne, "
+        f"{args.concurrency} connections, {args.seconds:.0f} s per path, PostgreSQL + Redis"
+    )
+    with daphne_servers(env, args.workers) as ports:
+        asyncio.run(load(ports, BASELINE, concurrency=4, seconds=2))  # warm up every process
+        for path in paths:
+            asyncio.run(load(ports, path, concurrency=4, seconds=1))
+        baseline = asyncio.run(load(ports, BASELINE, concurrency=args.concurrency, seconds=args.seconds))
+        rows = [baseline]
+        for path in paths:
+            rows.append(asyncio.run(load(ports, path, concurrency=args.concurrency, seconds=args.seconds)))
+    width = max(len(row.path) for row in rows) + 2
+    print(f"{'path':<{width}}{'req/s':>9}{'ratio':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
+    for row in rows:
+        print(
+            f"{row.path:<{width}}{row.rps:>9.1f}{row.rps / baseline.rps:>8.2f}{row.median_ms:>9.1f}"
+            f"{row.percentile(0.95):>9.1f}{row.errors:>8}  {' '.join(sorted(row.statuses))}"
+        )

@@ -39,7 +39,7 @@ import time
 from dataclasses import dataclass
 
 import common
-from common import ROOT, bench_env, daphne_servers, ensure_postgres_database, manage
+from common import bench_env, daphne_servers, ensure_postgres_database, manage, setup_django, signed_in
 
 TOKEN = re.compile(r"carga(\d+)z")
 REDIS_CHANNEL = "bench:debates:fanout"
@@ -47,30 +47,6 @@ TOKENS = itertools.count(1)  # unique across every phase and run, so no late eve
 
 
 # -- data -----------------------------------------------------------------------------------
-
-
-def setup_django(env: dict[str, str]) -> None:
-    os.environ.update(env)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "labplatform.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-
-
-def signed_in(users) -> list[str]:
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    keys = []
-    for user in users:
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        keys.append(session.session_key)
-    return keys
 
 
 def load_data(senders: int) -> tuple[str, str, list[str]]:

@@ -10,52 +10,10 @@ Bounded: each page runs `--seconds` at most, then every process stops.
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import os
-import platform
-
-from common import bench_env, daphne_servers, ensure_postgres_database, load, manage
+from common import demo_pages_main
 
 PAGES = ["/", "/noticias/", "/organizaciones/", "/cuenta/login/"]
-BASELINE = "/salud/"
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=2, help="daphne processes")
-    args = parser.parse_args()
-
-    database_url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_lab")
-    ensure_postgres_database(database_url)
-    env = bench_env(database_url, os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"))
-    manage(env, "migrate", "--no-input", "-v", "0")
-    manage(env, "seed_demo", "--allow-production")
-    manage(env, "collectstatic", "--no-input", "-v", "0")
-
-    print(
-        f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, {args.workers} daphne, "
-        f"{args.concurrency} connections, {args.seconds:.0f} s per page, PostgreSQL + Redis"
-    )
-    with daphne_servers(env, args.workers) as ports:
-        asyncio.run(load(ports, BASELINE, concurrency=4, seconds=2))  # warm up every process
-        for path in PAGES:
-            asyncio.run(load(ports, path, concurrency=4, seconds=1))
-        baseline = asyncio.run(load(ports, BASELINE, concurrency=args.concurrency, seconds=args.seconds))
-        rows = [baseline]
-        for path in PAGES:
-            rows.append(asyncio.run(load(ports, path, concurrency=args.concurrency, seconds=args.seconds)))
-    print(f"{'path':<18}{'req/s':>9}{'ratio':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
-    for row in rows:
-        print(
-            f"{row.path:<18}{row.rps:>9.1f}{row.rps / baseline.rps:>8.2f}{row.median_ms:>9.1f}"
-            f"{row.percentile(0.95):>9.1f}{row.errors:>8}  {' '.join(sorted(row.statuses))}"
-        )
 
 
 if __name__ == "__main__":
-    main()
+    demo_pages_main(__doc__, "bench_lab", PAGES)

@@ -16,23 +16,22 @@ import argparse
 import asyncio
 import os
 import secrets
-import sys
 import time
 
-from common import ROOT, bench_env, build_request, daphne_servers, ensure_postgres_database, load, manage
+from common import (
+    bench_env,
+    build_request,
+    daphne_servers,
+    ensure_postgres_database,
+    load,
+    manage,
+    setup_django,
+    signed_in,
+)
 
 IDEAS = 10_000
 SUPPORTS = 200_000
 USERS = 2_000
-
-
-def setup_django(env: dict[str, str]) -> None:
-    os.environ.update(env)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "labplatform.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
 
 
 def load_data() -> tuple[int, int]:
@@ -136,20 +135,10 @@ def load_data() -> tuple[int, int]:
 
 def sessions_for(count: int) -> list[str]:
     """Signed-in sessions for `count` people who have not supported anything yet."""
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
     from accounts.models import User
 
-    keys = []
-    for user in User.objects.filter(email__startswith="carga", supports__isnull=True).order_by("pk")[:count]:
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        keys.append(session.session_key)
-    return keys
+    people = User.objects.filter(email__startswith="carga", supports__isnull=True).order_by("pk")
+    return signed_in(people[:count])
 
 
 def exact_counts(challenge_id: int) -> tuple[int, int]:
