@@ -2,7 +2,7 @@
 
 from allauth.account.models import EmailAddress
 
-from labplatform.personal_data import register
+from core.personal_data import register
 
 
 @register("profile")

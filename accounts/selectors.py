@@ -3,8 +3,10 @@
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from accounts.models import Consent, Membership, Organization, User
+from core.refusals import Refused
 
 
 def user_has_current_consent(user: User) -> bool:
@@ -86,3 +88,13 @@ def organizations_user_can_act_for(user) -> QuerySet[Organization]:
 
 def user_memberships(user: User) -> QuerySet[Membership]:
     return user.memberships.select_related("organization").order_by("organization__name")
+
+
+def check_verified(user) -> None:
+    if not getattr(user, "is_authenticated", False):
+        raise Refused("not_authenticated", _("Ingrese con su cuenta para participar."), 401)
+    if not user_is_verified(user):
+        raise Refused(
+            "not_verified",
+            _("Para participar, verifique su correo y autorice el tratamiento de sus datos personales."),
+        )

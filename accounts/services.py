@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts import tasks
 from accounts.models import Consent, Membership, Organization, User
-from labplatform.personal_data import export_personal_data
+from core.personal_data import export_personal_data
 
 
 def consent_record(*, user: User) -> Consent:

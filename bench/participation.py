@@ -48,8 +48,8 @@ def load_data() -> tuple[int, int]:
     from accounts.models import Consent, User
     from challenges.models import ChallengeIndexPage, ChallengePage
     from cms.models import HomePage
+    from core.markdown import render_markdown
     from ideas.models import Idea, Support
-    from labplatform.markdown import render_markdown
 
     challenge = ChallengePage.objects.filter(slug="reto-de-carga").first()
     if challenge is not None and Idea.objects.filter(challenge=challenge).count() >= IDEAS:

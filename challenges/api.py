@@ -1,24 +1,13 @@
 """The challenges of the public JSON API: a read-only list and detail."""
 
 from django.db.models import QuerySet
-from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
-from rest_framework.exceptions import NotFound
 
 from challenges.models import ChallengePage
 from challenges.selectors import public_challenges
 from challenges.serializers import ChallengeSerializer
-
-
-class TranslatedNotFound:
-    """Django's Http404 says "No <Model> matches the given query." in English whatever the
-    language; answer with DRF's "No encontrado." / "Not found." instead."""
-
-    def handle_exception(self, exc):
-        if isinstance(exc, Http404):
-            exc = NotFound()
-        return super().handle_exception(exc)
+from core.api import TranslatedNotFound
 
 
 @extend_schema_view(

@@ -11,6 +11,6 @@ class ChallengesConfig(AppConfig):
 
     def ready(self) -> None:
         from challenges import (
-            open_data,  # noqa: F401  (registers the datasets)
+            pages,  # noqa: F401  (renders the challenge list)
             personal_data,  # noqa: F401  (registers the sections)
         )

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from core import page_views
 
 
 class Phase(models.TextChoices):
@@ -41,9 +42,7 @@ class ChallengeIndexPage(Page):
         verbose_name = _("índice de retos")
 
     def get_context(self, request, *args, **kwargs):
-        from challenges.pages import challenge_index_context
-
-        return {**super().get_context(request, *args, **kwargs), **challenge_index_context(request)}
+        return {**super().get_context(request, *args, **kwargs), **page_views.extra_context(self, request)}
 
 
 class ChallengeTag(TaggedItemBase):
@@ -55,8 +54,8 @@ class ChallengeTag(TaggedItemBase):
 class ChallengePage(RoutablePageMixin, Page):
     """A problem the city opens to proposals, with phases computed from its dates (America/Bogota).
 
-    Its routes (the idea list, the proposal form, CSV and Atom) live in challenges/pages.py
-    and ideas/views.py."""
+    Its routes (the page with its ideas, the proposal form, CSV and Atom) are rendered by
+    ideas/, registered in core.page_views: a challenge knows nothing of what is proposed for it."""
 
     summary = models.TextField(_("resumen"), max_length=400)
     problem = StreamField(BaseStreamBlock(), verbose_name=_("planteamiento del problema"), blank=True)
@@ -131,29 +130,23 @@ class ChallengePage(RoutablePageMixin, Page):
         verbose_name = _("reto")
         verbose_name_plural = _("retos")
 
+    # The views behind these routes are registered by the apps that render them (core.page_views):
+    # the page with its ideas, the proposal form, CSV and Atom of the ideas all belong to ideas/.
     @path("")
     def index_route(self, request):
-        from challenges.pages import challenge_page
-
-        return challenge_page(request, self)
+        return page_views.serve(self, "", request, default=lambda request, page: page.render(request))
 
     @path("proponer/", name="propose")
     def propose_route(self, request):
-        from ideas.views import propose
-
-        return propose(request, self)
+        return page_views.serve(self, "propose", request)
 
     @path("ideas/csv/", name="ideas_csv")
     def csv_route(self, request):
-        from challenges.pages import ideas_csv
-
-        return ideas_csv(request, self)
+        return page_views.serve(self, "ideas_csv", request)
 
     @path("ideas/atom/", name="ideas_atom")
     def atom_route(self, request):
-        from challenges.feeds import IdeasAtomFeed
-
-        return IdeasAtomFeed(self)(request)
+        return page_views.serve(self, "ideas_atom", request)
 
     def schedule(self) -> list[tuple[str, datetime.datetime | None]]:
         """The milestones in order: when each phase starts."""

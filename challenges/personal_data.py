@@ -1,6 +1,6 @@
 """What the challenges app holds about a person, for the personal-data download."""
 
-from labplatform.personal_data import register
+from core.personal_data import register
 
 
 @register("follows")

@@ -1,11 +1,11 @@
 """Reads about challenges: which are visible, their totals, the filtered list."""
 
-from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce
+from collections.abc import Callable
+
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from challenges.models import ChallengePage, Phase
-from ideas.models import IdeaStatus
 
 
 def visible_challenges() -> QuerySet[ChallengePage]:
@@ -15,16 +15,24 @@ def visible_challenges() -> QuerySet[ChallengePage]:
     return ChallengePage.objects.live().public()
 
 
+# What other apps count for each challenge (ideas/ adds `idea_count` and `support_count`),
+# registered when Django starts: a challenge knows nothing of what is proposed for it.
+_totals: list[Callable[[QuerySet[ChallengePage]], QuerySet[ChallengePage]]] = []
+
+
+def register_totals(
+    annotate: Callable[[QuerySet[ChallengePage]], QuerySet[ChallengePage]],
+) -> Callable[[QuerySet[ChallengePage]], QuerySet[ChallengePage]]:
+    if annotate not in _totals:
+        _totals.append(annotate)
+    return annotate
+
+
 def with_totals(challenges: QuerySet[ChallengePage]) -> QuerySet[ChallengePage]:
-    """`idea_count` and `support_count` of the published ideas, in the same query."""
-    published = ~Q(ideas__status=IdeaStatus.HIDDEN)
-    return challenges.annotate(
-        # One join only (ideas), so the count and the sum are not multiplied by each other.
-        idea_count=Count("ideas", filter=published),
-        support_count=Coalesce(
-            Sum("ideas__support_count", filter=published), Value(0), output_field=IntegerField()
-        ),
-    )
+    """The registered totals (`idea_count`, `support_count`, ...), annotated in the same query."""
+    for annotate in _totals:
+        challenges = annotate(challenges)
+    return challenges
 
 
 def public_challenges() -> QuerySet[ChallengePage]:

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import NotificationKind, User
 from accounts.notifications import notify_many
+from accounts.selectors import check_verified
 from challenges.models import ChallengePage, Follow, Phase, PhaseNotice
-from ideas.services import Refused, check_verified
+from core.refusals import Refused
 
 
 def _remember_phase(challenge: ChallengePage) -> None:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from challenges import services
 from challenges.models import ChallengePage
-from ideas.services import Refused
+from core.refusals import Refused
 
 
 def _back(request, challenge: ChallengePage):

@@ -13,7 +13,10 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from cms import open_data  # noqa: F401  (registers the datasets)
+        from cms import (
+            open_data,  # noqa: F401  (registers the datasets)
+            views,  # noqa: F401  (renders the transparency pages)
+        )
         from cms.navigation import invalidate_navigation
 
         # The cached menu and footer change whenever a page does.

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from labplatform.sections import sections
+from core.sections import sections
 
 VERSION_KEY = "lab:navigation:version"
 # The policy pages of Res. 1519 de 2020 (Anexo 2) besides the personal-data policy, which has its

@@ -6,8 +6,8 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from cms.transparency import TransparencyCategoryPage, TransparencyIndexPage
-from labplatform import open_data
-from labplatform.open_data import CSV, Dataset, Distribution
+from core import open_data
+from core.open_data import CSV, Dataset, Distribution
 
 
 @open_data.register("transparency")

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from core import page_views
 
 
 class PublishedDocumentBlock(blocks.StructBlock):
@@ -63,12 +64,10 @@ class TransparencyIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("índice de transparencia")
 
+    # The category tree, the self-assessment and its CSV are read by cms/views.py, registered
+    # in core.page_views, so that this module never imports what reads it.
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import transparency_tree
-
-        context = super().get_context(request, *args, **kwargs)
-        context["categories"] = transparency_tree(self)
-        return context
+        return {**super().get_context(request, *args, **kwargs), **page_views.extra_context(self, request)}
 
     @path("")
     def index_route(self, request):
@@ -76,19 +75,11 @@ class TransparencyIndexPage(RoutablePageMixin, Page):
 
     @path("autodiagnostico/", name="checklist")
     def checklist_route(self, request):
-        from cms.selectors import transparency_checklist
-
-        return self.render(
-            request,
-            template="cms/transparency_checklist.html",
-            context_overrides={"checklist": transparency_checklist(self)},
-        )
+        return page_views.serve(self, "checklist", request)
 
     @path("autodiagnostico/csv/", name="checklist_csv")
     def checklist_csv_route(self, request):
-        from cms.views import transparency_checklist_csv
-
-        return transparency_checklist_csv(request, self)
+        return page_views.serve(self, "checklist_csv", request)
 
 
 class TransparencyCategoryPage(Page):
@@ -149,9 +140,4 @@ class TransparencyCategoryPage(Page):
         return bool(len(self.body) or len(self.documents))
 
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import transparency_breadcrumbs, transparency_subcategories
-
-        context = super().get_context(request, *args, **kwargs)
-        context["subcategories"] = transparency_subcategories(self)
-        context["breadcrumbs"] = transparency_breadcrumbs(self)
-        return context
+        return {**super().get_context(request, *args, **kwargs), **page_views.extra_context(self, request)}

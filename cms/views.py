@@ -1,13 +1,43 @@
-"""Open-data downloads of the CMS: the transparency self-assessment as CSV."""
+"""What the transparency pages show beyond their own fields: the category tree, the
+self-assessment and its CSV (registered in core.page_views for the page models)."""
 
 import csv
 
 from django.http import HttpResponse
 
-from cms.selectors import transparency_checklist
-from cms.transparency import TransparencyIndexPage
+from cms.selectors import (
+    transparency_breadcrumbs,
+    transparency_checklist,
+    transparency_subcategories,
+    transparency_tree,
+)
+from cms.transparency import TransparencyCategoryPage, TransparencyIndexPage
+from core import page_views
 
 
+@page_views.register_context("cms.TransparencyIndexPage")
+def transparency_index_context(index: TransparencyIndexPage, request) -> dict:
+    return {"categories": transparency_tree(index)}
+
+
+@page_views.register_context("cms.TransparencyCategoryPage")
+def transparency_category_context(category: TransparencyCategoryPage, request) -> dict:
+    return {
+        "subcategories": transparency_subcategories(category),
+        "breadcrumbs": transparency_breadcrumbs(category),
+    }
+
+
+@page_views.register("cms.TransparencyIndexPage", "checklist")
+def transparency_checklist_page(request, index: TransparencyIndexPage) -> HttpResponse:
+    return index.render(
+        request,
+        template="cms/transparency_checklist.html",
+        context_overrides={"checklist": transparency_checklist(index)},
+    )
+
+
+@page_views.register("cms.TransparencyIndexPage", "checklist_csv")
 def transparency_checklist_csv(request, index: TransparencyIndexPage) -> HttpResponse:
     """One row per category and subcategory (UTF-8, ISO dates): what is published and when."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -14,8 +14,8 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from challenges.api import TranslatedNotFound
 from challenges.selectors import visible_challenges
+from core.api import RefusalSerializer, TranslatedNotFound
 from ideas import services
 from ideas.models import Comment, Idea, IdeaStatus
 from ideas.selectors import ORDERINGS, public_ideas
@@ -24,7 +24,6 @@ from ideas.serializers import (
     CommentSerializer,
     IdeaCreateSerializer,
     IdeaSerializer,
-    RefusalSerializer,
     SupportSerializer,
 )
 

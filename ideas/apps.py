@@ -10,4 +10,8 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self) -> None:
-        from ideas import personal_data  # noqa: F401  (registers the sections)
+        from ideas import (
+            challenge_pages,  # noqa: F401  (renders the challenge page and its idea routes)
+            open_data,  # noqa: F401  (registers the datasets)
+            personal_data,  # noqa: F401  (registers the sections)
+        )

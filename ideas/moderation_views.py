@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.refusals import Refused
 from ideas import moderation_selectors as selectors
 from ideas import services
 from ideas.models import Comment, Flag, FlagReason, Idea, ModerationAction, ModerationLog
-from ideas.services import Refused
 
 QUEUE_PAGE_SIZE = 25
 LOG_PAGE_SIZE = 50

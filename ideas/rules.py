@@ -6,8 +6,8 @@ import rules
 from accounts.models import Membership
 from accounts.roles import MODERATORS
 from accounts.rules import is_staff
+from core.refusals import passes
 from ideas import services
-from labplatform.refusals import passes
 
 
 @rules.predicate

@@ -1,9 +1,11 @@
 """Reads of the participation loop: idea lists, one idea with its thread, results."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 
 from accounts.models import ParticipantType
 from challenges.models import ChallengePage, Phase
+from challenges.selectors import register_totals
 from ideas.models import Comment, Evaluation, Idea, IdeaStatus, Support
 
 # Public orderings: name in the URL → ORDER BY. The indexes in Idea.Meta follow these.
@@ -15,6 +17,19 @@ ORDERINGS = {
     "-comments": ("-comment_count", "-created_at", "-id"),
 }
 DEFAULT_ORDERING = "-supports"
+
+
+@register_totals
+def challenge_totals(challenges: QuerySet[ChallengePage]) -> QuerySet[ChallengePage]:
+    """`idea_count` and `support_count` of each challenge's published ideas, in the same query."""
+    published = ~Q(ideas__status=IdeaStatus.HIDDEN)
+    return challenges.annotate(
+        # One join only (ideas), so the count and the sum are not multiplied by each other.
+        idea_count=Count("ideas", filter=published),
+        support_count=Coalesce(
+            Sum("ideas__support_count", filter=published), Value(0), output_field=IntegerField()
+        ),
+    )
 
 
 def public_ideas(

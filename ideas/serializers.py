@@ -102,14 +102,3 @@ class CommentCreateSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Id del comentario de esta misma idea al que responde.",
     )
-
-
-class RefusalSerializer(serializers.Serializer):
-    # What a refused action returns; DRF's own errors have the same shape without `code`.
-
-    detail = serializers.CharField(help_text="Motivo, en el idioma de la petición.")
-    code = serializers.CharField(
-        required=False,
-        help_text="Para programas: not_authenticated, not_verified, wrong_phase, not_a_member, "
-        "support_limit, hidden, invalid.",
-    )

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from challenges.models import ChallengePage, Phase
+from core.refusals import Refused
 from ideas import selectors, services
 from ideas.forms import CommentEditForm, CommentForm, EvaluationForm, IdeaForm, StatusForm
 from ideas.models import Comment, Evaluation, Idea
-from ideas.services import Refused
 
 
 def _refused(request, refusal: Refused, to: str):

@@ -1,7 +1,7 @@
 """The open-data catalogue: /datos/ for people and /datos/catalogo.json for machines, in the
 DCAT-US `data.json` shape (Project Open Data 1.1) that the national portal harvests.
 
-Both read the registry in labplatform/open_data.py; each app registers its own datasets.
+Both read the registry in core/open_data.py; each app registers its own datasets.
 """
 
 import datetime
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from cms.models import SiteIdentity
-from labplatform import open_data
+from core import open_data
 
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 LANGUAGE = "es-CO"

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from labplatform.demo import accounts_banner
+from demo.accounts import accounts_banner
 
 ROOT = Path(__file__).resolve().parent.parent
 

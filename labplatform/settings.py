@@ -62,6 +62,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Ours first, so that our templates override those of the libraries.
     "labplatform",
+    "demo",
+    "core",
     "accounts",
     "cms",
     "challenges",

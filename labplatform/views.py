@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from wagtail.models import Page
 
-PRIVACY_POLICY_SLUG = "politica-de-tratamiento-de-datos"
+from core.policies import PRIVACY_POLICY_SLUG
 
 
 def health(request):

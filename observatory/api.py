@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
 
-from challenges.api import TranslatedNotFound
+from core.api import TranslatedNotFound
 from observatory.models import Indicator
 from observatory.selectors import indicators_for_api
 from observatory.serializers import IndicatorSerializer

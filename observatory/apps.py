@@ -11,7 +11,7 @@ class ObservatoryConfig(AppConfig):
     verbose_name = _("Observatorio")
 
     def ready(self) -> None:
-        from labplatform import sections
+        from core import sections
         from observatory import open_data  # noqa: F401  (registers the datasets)
         from observatory.participation import register_participation_indicators
         from observatory.roles import grant_editors

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from labplatform.territories import CITY, TERRITORY_CHOICES
+from core.territories import CITY, TERRITORY_CHOICES
 from observatory.periods import PERIOD_HELP, validate_period
 
 

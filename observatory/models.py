@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
-from labplatform.territories import CITY, TERRITORY_CHOICES
+from core.territories import CITY, TERRITORY_CHOICES
 from observatory.periods import PERIOD_HELP, validate_period
 
 # Paths under /observatorio/ that are not indicators.

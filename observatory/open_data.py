@@ -4,8 +4,8 @@ from collections.abc import Iterable
 
 from django.urls import reverse
 
-from labplatform import open_data
-from labplatform.open_data import CSV, JSON, Dataset, Distribution
+from core import open_data
+from core.open_data import CSV, JSON, Dataset, Distribution
 from observatory.models import Periodicity
 from observatory.selectors import public_indicators, public_plans
 

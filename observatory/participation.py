@@ -12,8 +12,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Consent, ParticipantType, User
+from core.indicators import ComputedIndicator, Row, register
 from ideas.models import Idea, IdeaStatus, Support
-from observatory.computed import ComputedIndicator, Row, register
 
 
 def monthly_counts(queryset: QuerySet, date_field: str, first: datetime.datetime | None = None) -> list[Row]:

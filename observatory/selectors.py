@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
-from labplatform.territories import CITY, TERRITORY_NAMES
+from core.territories import CITY, TERRITORY_NAMES
 from observatory.models import Activity, Component, FollowUp, Indicator, Observation, Plan, Progress
 from observatory.periods import period_sort_key
 

@@ -4,7 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from labplatform.territories import territory_name
+from core.territories import territory_name
 from observatory.formatting import as_json_number
 from observatory.models import Indicator, Observation, Target
 

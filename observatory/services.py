@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ideas.services import Refused
-from labplatform.territories import CITY, TERRITORY_NAMES
-from observatory import computed
+from core import indicators
+from core.refusals import Refused
+from core.territories import CITY, TERRITORY_NAMES
 from observatory.models import Indicator, Observation, Periodicity
 from observatory.periods import PERIOD_HELP, normalize_period, period_start
 
@@ -344,7 +344,7 @@ def computed_indicators_update() -> ComputedSummary:
     the city. Idempotent: months that no longer have a value are removed, the rest upserted."""
     total = 0
     with translation.override(settings.LANGUAGE_CODE):
-        registered = computed.computed_indicators()
+        registered = indicators.computed_indicators()
         for spec in registered:
             if Indicator.objects.filter(slug=spec.slug, computed=False).exists():
                 # An editor's indicator already has this slug: never overwrite hand-loaded data.

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from labplatform.territories import CITY, TERRITORY_NAMES
+from core.refusals import Refused
+from core.territories import CITY, TERRITORY_NAMES
 from observatory import selectors, services
 from observatory.chart import MAX_SERIES, build_chart
 from observatory.formatting import format_number, plain
@@ -20,7 +21,6 @@ from observatory.forms import ObservationForm, UploadForm
 from observatory.models import Indicator, Theme
 from observatory.periods import period_label
 from observatory.serializers import IndicatorSerializer
-from observatory.services import Refused
 
 SESSION_KEY = "observatory_upload"
 

@@ -10,12 +10,12 @@ from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api import RefusalSerializer
 from reports import privacy, services, throttle
 from reports.models import Report
 from reports.serializers import (
     LookupMessageSerializer,
     LookupSerializer,
-    RefusalSerializer,
     ReportCreateSerializer,
     ReportStatusSerializer,
 )

@@ -10,10 +10,10 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Denuncias")
 
     def ready(self) -> None:
-        from labplatform import sections
-        from observatory import computed
-        from reports import indicators, open_data  # noqa: F401  (registers the dataset)
+        from core import indicators, sections
+        from reports import indicators as report_indicators
+        from reports import open_data  # noqa: F401  (registers the dataset)
 
         sections.register("reports:create", _("Denuncias"), 60)
-        for indicator in indicators.INDICATORS:
-            computed.register(indicator)
+        for indicator in report_indicators.INDICATORS:
+            indicators.register(indicator)

@@ -9,7 +9,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import REPORT_HANDLERS
-from labplatform.territories import TERRITORY_CHOICES
+from core.territories import TERRITORY_CHOICES
 from reports import files
 from reports.models import Category, HowKnown, Kind, Status
 from reports.services import receipt_normalize

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from observatory.computed import ComputedIndicator
+from core.indicators import ComputedIndicator
 
 
 def _received():

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from labplatform.territories import TERRITORY_CHOICES
+from core.territories import TERRITORY_CHOICES
 from reports.crypto import EncryptedTextField
 
 

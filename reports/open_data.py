@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from labplatform import open_data
+from core import open_data
 
 
 @open_data.register("reports")

@@ -2,8 +2,7 @@
 
 from rest_framework import serializers
 
-from ideas.serializers import RefusalSerializer  # noqa: F401  (one "Refusal" shape in the whole API)
-from labplatform.territories import TERRITORY_NAMES
+from core.territories import TERRITORY_NAMES
 from reports.models import Category, HowKnown, Kind, Status
 
 

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from core.refusals import Refused
 from reports import crypto, files, rules
 from reports.business_days import add_business_days, business_days_between
 from reports.models import (
@@ -54,16 +55,6 @@ HANDLER_FLOW = {
 _hasher = Argon2PasswordHasher()
 # A hash to verify against when no report has the index: a miss costs what a hit costs.
 _DUMMY_HASH = _hasher.encode("0" * 16, _hasher.salt())
-
-
-class Refused(Exception):
-    """An action the platform refuses, with a code for machines and a message for people."""
-
-    def __init__(self, code: str, message: str, status: int = 400):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.status = status
 
 
 # Receipts
@@ -123,7 +114,7 @@ def _check_files(uploads) -> list[files.CheckedFile]:
     try:
         return files.check_files(uploads or [])
     except files.BadFile as bad:
-        raise Refused("bad_file", str(bad)) from bad
+        raise Refused("bad_file", str(bad), 400) from bad
 
 
 def report_create(
@@ -147,7 +138,7 @@ def report_create(
     """File a report. Returns it with its receipt, which exists nowhere else afterwards."""
     checked = _check_files(attachments)
     if occurred_on and occurred_on > today():
-        raise Refused("future_date", _("La fecha de los hechos no puede ser posterior a hoy."))
+        raise Refused("future_date", _("La fecha de los hechos no puede ser posterior a hoy."), 400)
     receipt = receipt_generate()
     received_on = today()
     term = TERMS.get(kind, TERMS[Kind.REPORT])
@@ -175,7 +166,7 @@ def report_create(
     try:
         report.full_clean()
     except ValidationError as invalid:
-        raise Refused("invalid", " ".join(invalid.messages)) from invalid
+        raise Refused("invalid", " ".join(invalid.messages), 400) from invalid
     with transaction.atomic():
         report.save()
         StatusChange.objects.create(
@@ -207,9 +198,9 @@ def reporter_message(*, report: Report, body: str, attachments=()) -> Message:
     body = (body or "").strip()
     checked = _check_files(attachments)
     if not body and not checked:
-        raise Refused("empty", _("Escriba un mensaje o adjunte un archivo."))
+        raise Refused("empty", _("Escriba un mensaje o adjunte un archivo."), 400)
     if len(body) > 10_000:
-        raise Refused("too_long", _("El mensaje no puede pasar de 10.000 caracteres."))
+        raise Refused("too_long", _("El mensaje no puede pasar de 10.000 caracteres."), 400)
     with transaction.atomic():
         report = _locked(report)
         if report.status not in OPEN_STATUSES:
@@ -269,7 +260,9 @@ def _notify_reporter_on_commit(report: Report) -> None:
 def report_assign(*, report: Report, by, handler) -> Report:
     _check_handler(by)
     if handler is not None and not rules.can_handle(handler):
-        raise Refused("not_handler", _("Solo se puede asignar a una persona de la Oficina de Transparencia."))
+        raise Refused(
+            "not_handler", _("Solo se puede asignar a una persona de la Oficina de Transparencia."), 400
+        )
     with transaction.atomic():
         report = _locked(report)
         report.assigned_to = handler
@@ -282,7 +275,9 @@ def report_change_status(*, report: Report, by, to_status: str, reason: str, aut
     _check_handler(by)
     reason = (reason or "").strip()
     if not reason:
-        raise Refused("reason_required", _("Escriba el motivo del cambio de estado: quien denuncia lo verá."))
+        raise Refused(
+            "reason_required", _("Escriba el motivo del cambio de estado: quien denuncia lo verá."), 400
+        )
     day = today()
     with transaction.atomic():
         report = _locked(report)
@@ -306,7 +301,7 @@ def report_change_status(*, report: Report, by, to_status: str, reason: str, aut
             authority = (authority or "").strip()
             if not authority:
                 raise Refused(
-                    "authority_required", _("Indique la autoridad competente a la que se traslada.")
+                    "authority_required", _("Indique la autoridad competente a la que se traslada."), 400
                 )
             report.forwarded_to = authority[:200]
             report.forwarded_on = day
@@ -344,7 +339,7 @@ def report_extend(*, report: Report, by, days: int, reason: str) -> Report:
     _check_handler(by)
     reason = (reason or "").strip()
     if not reason:
-        raise Refused("reason_required", _("Escriba el motivo de la prórroga: quien denuncia lo verá."))
+        raise Refused("reason_required", _("Escriba el motivo de la prórroga: quien denuncia lo verá."), 400)
     with transaction.atomic():
         report = _locked(report)
         if report.extension_days:
@@ -362,6 +357,7 @@ def report_extend(*, report: Report, by, days: int, reason: str) -> Report:
                 "too_long",
                 _("La prórroga puede ser de 1 a %(max)s días hábiles (hasta el doble del término inicial).")
                 % {"max": report.term_days},
+                400,
             )
         report.extension_days = days
         report.extension_reason = reason
@@ -385,7 +381,7 @@ def report_write(*, report: Report, by, body: str, internal: bool, attachments=(
     _check_handler(by)
     body = (body or "").strip()
     if not body:
-        raise Refused("empty", _("Escriba el mensaje."))
+        raise Refused("empty", _("Escriba el mensaje."), 400)
     checked = _check_files(attachments)
     with transaction.atomic():
         report = _locked(report)

@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from core.refusals import Refused
 from reports.crypto import keyed_digest
-from reports.services import Refused
 
 
 def _limits() -> tuple[int, int, int]:

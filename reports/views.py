@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
+from core.refusals import Refused
 from reports import files, privacy, rules, selectors, services, throttle
 from reports.forms import (
     AssignForm,
@@ -26,7 +27,7 @@ from reports.forms import (
     WriteForm,
 )
 from reports.models import Attachment, AuditAction, Report, Status
-from reports.services import HANDLER_FLOW, Refused
+from reports.services import HANDLER_FLOW
 
 
 def private(view=None, *, referrer_policy: str = "no-referrer"):
@@ -159,7 +160,7 @@ def _reporter_action(request, form_class, act):
             "reports/lookup.html",
             {
                 "form": LookupForm(),
-                "refusal": Refused("not_found", _("No encontramos una denuncia con ese código.")),
+                "refusal": Refused("not_found", _("No encontramos una denuncia con ese código."), 400),
             },
             status=404,
         )

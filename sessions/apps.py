@@ -10,7 +10,7 @@ class DebatesConfig(AppConfig):
     verbose_name = _("Sesiones de debate")
 
     def ready(self) -> None:
-        from labplatform import sections
+        from core import sections
         from sessions import indicators, personal_data  # noqa: F401  (they register themselves)
 
         sections.register("debates:session_list", _("Sesiones de debate"), 30)

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
-from observatory.computed import ComputedIndicator, register
+from core.indicators import ComputedIndicator, register
 
 
 def attendance_by_month():

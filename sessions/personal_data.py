@@ -1,6 +1,6 @@
 """What the debate rooms hold about a person, for the personal-data download."""
 
-from labplatform.personal_data import register
+from core.personal_data import register
 from sessions.models import Attendance, FloorRequest, FloorTurn, Message, Mute, PollVote, Upvote
 
 

@@ -3,7 +3,7 @@ refused; these predicates answer "may this person, now?" for pages, the API and 
 
 import rules
 
-from labplatform.refusals import passes
+from core.refusals import passes
 from sessions import services
 
 

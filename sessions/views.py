@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from labplatform.markdown import render_markdown
+from core.markdown import render_markdown
 from sessions import selectors, services
 from sessions.models import DebateSession, Minutes, MinutesStatus
 

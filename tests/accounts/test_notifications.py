@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from accounts.models import Notification, NotificationKind
 from accounts.notifications import notify
+from core.markdown import render_markdown
 from ideas import services
 from ideas.models import Comment, IdeaStatus
-from labplatform.markdown import render_markdown
 from tests.accounts.factories import UserFactory
 from tests.challenges.factories import make_challenge
 from tests.ideas.factories import IdeaFactory

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from challenges.models import ChallengePage
+from core.markdown import render_markdown
 from ideas.models import Comment, Evaluation, Flag, Idea, Support
-from labplatform.markdown import render_markdown
 from tests.accounts.factories import PASSWORD, OrganizationFactory, UserFactory
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.challenges.factories import make_challenge

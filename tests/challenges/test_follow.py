@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.models import Notification, NotificationKind
 from challenges import services
 from challenges.models import ChallengePage, Follow, PhaseNotice
-from ideas.services import Refused
+from core.refusals import Refused
 from labplatform import urls as root_urls
 from tests.accounts.factories import UserFactory
 from tests.challenges.factories import make_challenge

@@ -32,7 +32,7 @@ def test_menu_lists_published_pages_marked_for_menus():
 
 
 def test_sections_registered_by_apps_follow_the_pages_in_their_order(monkeypatch):
-    from labplatform import sections
+    from core import sections
 
     monkeypatch.setattr(sections, "_sections", {})
     sections.register("privacy_policy", "Política", order=20)
@@ -47,7 +47,7 @@ def test_sections_registered_by_apps_follow_the_pages_in_their_order(monkeypatch
 
 
 def test_navigation_is_cached_and_refreshed_when_pages_change(monkeypatch):
-    from labplatform import sections
+    from core import sections
 
     monkeypatch.setattr(sections, "_sections", {})  # the pages only: apps' sections are tested above
     page = _add_page("El laboratorio", "el-laboratorio")

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from accounts.models import Notification
 from challenges.models import Follow
-from labplatform.personal_data import export_personal_data
-from observatory.computed import computed_indicators
+from core.indicators import computed_indicators
+from core.personal_data import export_personal_data
 from sessions import selectors, services
 from sessions.models import Attendance, Message, MinutesStatus, SessionStatus
 from tests.accounts.factories import UserFactory

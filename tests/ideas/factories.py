@@ -2,8 +2,8 @@
 
 import factory
 
+from core.markdown import render_markdown
 from ideas.models import Idea
-from labplatform.markdown import render_markdown
 from tests.accounts.factories import UserFactory
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from labplatform.markdown import ALLOWED_TAGS, render_markdown
+from core.markdown import ALLOWED_TAGS, render_markdown
 
 
 class _Elements(HTMLParser):

@@ -7,6 +7,8 @@ from django.test import TestCase
 from django.urls import reverse
 
 from accounts.models import Notification, NotificationKind
+from core.markdown import render_markdown
+from core.refusals import Refused
 from ideas import services
 from ideas.models import (
     Comment,
@@ -18,8 +20,6 @@ from ideas.models import (
     ModerationAction,
     ModerationLog,
 )
-from ideas.services import Refused
-from labplatform.markdown import render_markdown
 from tests.accounts.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.challenges.factories import make_challenge
 from tests.ideas.factories import IdeaFactory

@@ -2,9 +2,9 @@
 
 import pytest
 
+from core.refusals import Refused
 from ideas import services
 from ideas.models import Idea, IdeaStatus, IdeaStatusChange, Support
-from ideas.services import Refused
 from tests.accounts.factories import MembershipFactory, UserFactory
 from tests.challenges.factories import PHASE_OFFSETS, make_challenge
 from tests.ideas.factories import IdeaFactory

@@ -10,8 +10,8 @@ import pytest
 from wagtail.models import Site
 
 from cms.models import SiteIdentity
+from core import open_data
 from ideas.models import IdeaStatus
-from labplatform import open_data
 from tests.challenges.factories import make_challenge
 from tests.ideas.factories import IdeaFactory
 from tests.utils import count_queries

@@ -9,7 +9,7 @@ from django.urls import reverse
 from accounts.models import Membership, Organization, User
 from accounts.selectors import user_is_verified
 from cms.models import NewsPage, StandardPage
-from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +94,7 @@ def test_seeded_site_pages_answer(client):
 
 
 def test_the_banner_lists_every_account():
-    from labplatform.demo import accounts_banner
+    from demo.accounts import accounts_banner
 
     banner = accounts_banner("http://127.0.0.1:8000")
     assert DEMO_PASSWORD in banner

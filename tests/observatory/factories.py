@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import factory
 
-from labplatform.territories import CITY
+from core.territories import CITY
 from observatory.models import Activity, Component, FollowUp, Indicator, Observation, Plan, Progress, Target
 from observatory.periods import period_start
 

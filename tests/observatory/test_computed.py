@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
+from core.indicators import computed_indicators
 from ideas.models import Idea, IdeaStatus, Support
-from observatory.computed import computed_indicators
 from observatory.models import Indicator
 from observatory.services import computed_indicators_update
 from observatory.tasks import update_computed_indicators

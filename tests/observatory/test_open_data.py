@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from labplatform import open_data
+from core import open_data
 from tests.observatory.factories import IndicatorFactory, PlanFactory, observe, target
 from tests.utils import count_queries
 

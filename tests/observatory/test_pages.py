@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from labplatform import sections
+from core import sections
 from tests.observatory.factories import IndicatorFactory, observe, target
 from tests.utils import count_queries
 

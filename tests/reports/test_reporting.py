@@ -294,7 +294,7 @@ def test_the_statistics_query_count_does_not_grow_with_reports(client, make_repo
 
 
 def test_the_footer_links_to_the_channel_and_the_menu_lists_it(client):
-    from labplatform import sections
+    from core import sections
 
     assert "reports:create" in [section.url_name for section in sections.sections()]
     html = client.get(reverse("reports:lookup")).content.decode()
@@ -302,11 +302,11 @@ def test_the_footer_links_to_the_channel_and_the_menu_lists_it(client):
 
 
 def test_computed_indicators_count_reports_per_month(make_report, handler):
-    from observatory import computed
+    from core.indicators import computed_indicators
 
     report, _ = make_report()
     services.report_change_status(report=report, by=handler, to_status="answered", reason="ok")
-    indicators = {indicator.slug: indicator for indicator in computed.computed_indicators()}
+    indicators = {indicator.slug: indicator for indicator in computed_indicators()}
     received = list(indicators["denuncias-recibidas"].compute())
     in_term = list(indicators["denuncias-respondidas-en-termino"].compute())
     month = report.received_on.strftime("%Y-%m")
@@ -315,7 +315,7 @@ def test_computed_indicators_count_reports_per_month(make_report, handler):
 
 
 def test_the_statistics_are_open_data_in_the_catalogue(client, make_report):
-    from labplatform import open_data
+    from core import open_data
 
     make_report(category="peculado")
     csv_text = client.get(reverse("reports:statistics_csv")).content.decode()

@@ -10,8 +10,8 @@ from django.utils import timezone
 from accounts.models import Consent, Organization, User
 from challenges.models import ChallengeIndexPage, ChallengePage, EvaluationCriterion
 from cms.models import HomePage
+from core.markdown import render_markdown
 from ideas.models import Comment, Evaluation, Idea, IdeaStatus, IdeaStatusChange, Support
-from labplatform.markdown import render_markdown
 
 DAY = datetime.timedelta(days=1)
 

@@ -1,5 +1,7 @@
-"""The challenges' open datasets: the challenge list, all ideas, and each challenge's ideas
-(CSV, Atom and JSON), registered with the catalogue at /datos/catalogo.json."""
+"""The participation datasets: the challenge list with its totals, all ideas, and each
+challenge's ideas (CSV, Atom and JSON), registered with the catalogue at /datos/catalogo.json.
+
+They live here, not in challenges/, because each one counts or lists ideas."""
 
 from collections.abc import Iterator
 
@@ -8,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from challenges.models import ChallengeIndexPage
 from challenges.selectors import visible_challenges
+from core import open_data
+from core.open_data import ATOM, CSV, JSON, Dataset, Distribution
 from ideas.models import Idea, IdeaStatus
-from labplatform import open_data
-from labplatform.open_data import ATOM, CSV, JSON, Dataset, Distribution
 
 KEYWORDS = ("participación ciudadana", "innovación pública", "gobierno abierto", "Bucaramanga")
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from labplatform.territories import CITY, COMUNAS
+from core.territories import CITY, COMUNAS
 from observatory.models import (
     Activity,
     Component,

@@ -10,15 +10,15 @@ from django.utils import timezone
 
 from accounts.models import Consent, Membership, Organization, User
 from accounts.roles import ensure_role_groups
-from cms.demo_transparency import seed_transparency
 from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
-from labplatform.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from labplatform.demo_challenges import seed_challenges, seed_follows_and_flags
-from labplatform.views import PRIVACY_POLICY_SLUG
-from observatory.demo import seed_observatory
+from core.policies import PRIVACY_POLICY_SLUG
+from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from demo.challenges import seed_challenges, seed_follows_and_flags
+from demo.observatory import seed_observatory
+from demo.reports import seed_reports
+from demo.sessions import seed_debates
+from demo.transparency import seed_transparency
 from observatory.services import computed_indicators_update
-from reports.demo import seed_reports
-from sessions.demo import seed_debates
 
 ORGANIZATIONS = [
     (

@@ -1,0 +1,285 @@
+"""Proposing, supporting, commenting, status changes and evaluations, with the notices they send."""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone, translation
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
+
+from accounts.models import Membership, NotificationKind, Organization, User
+from accounts.notifications import notify
+from accounts.selectors import check_verified
+from challenges.models import ChallengePage, EvaluationCriterion, Phase
+from core.markdown import render_markdown
+from core.refusals import Refused
+from ideas.models import (
+    Comment,
+    Evaluation,
+    Idea,
+    IdeaStatus,
+    IdeaStatusChange,
+    Support,
+)
+
+COMMENT_EDIT_WINDOW = timezone.timedelta(minutes=15)
+
+# Status changes a co-lead or moderator may make, from each status.
+STATUS_FLOW = {
+    IdeaStatus.PUBLISHED: {IdeaStatus.UNDER_EVALUATION, IdeaStatus.SELECTED, IdeaStatus.NOT_SELECTED},
+    IdeaStatus.UNDER_EVALUATION: {IdeaStatus.SELECTED, IdeaStatus.NOT_SELECTED, IdeaStatus.PUBLISHED},
+    IdeaStatus.SELECTED: {IdeaStatus.IN_IMPLEMENTATION, IdeaStatus.NOT_SELECTED},
+    IdeaStatus.NOT_SELECTED: {IdeaStatus.SELECTED},
+    IdeaStatus.IN_IMPLEMENTATION: {IdeaStatus.IMPLEMENTED, IdeaStatus.SELECTED},
+    IdeaStatus.IMPLEMENTED: set(),
+    IdeaStatus.HIDDEN: set(),
+}
+
+
+def _phase_name(phase: str) -> str:
+    return str(Phase(phase).label).lower()
+
+
+def check_phase(challenge: ChallengePage, wanted: str, action: str) -> None:
+    phase = challenge.phase
+    if phase != wanted:
+        raise Refused(
+            "wrong_phase",
+            _(
+                "No se puede %(action)s: el reto está en la fase «%(phase)s» "
+                "y esto solo es posible en «%(wanted)s»."
+            )
+            % {"action": action, "phase": _phase_name(phase), "wanted": _phase_name(wanted)},
+        )
+
+
+def check_can_propose(user, challenge: ChallengePage, organization: Organization | None = None) -> None:
+    check_verified(user)
+    check_phase(challenge, Phase.IDEAS, _("proponer ideas"))
+    if organization is not None and not organization.verified:
+        raise Refused(
+            "organization_not_verified",
+            _("La organización «%(org)s» aún no ha sido verificada por el laboratorio.")
+            % {"org": organization.name},
+        )
+    if (
+        organization is not None
+        and not Membership.objects.filter(
+            user=user, organization=organization, status=Membership.Status.APPROVED
+        ).exists()
+    ):
+        raise Refused(
+            "not_a_member",
+            _("Solo los miembros aprobados pueden proponer en nombre de «%(org)s».")
+            % {"org": organization.name},
+        )
+
+
+@transaction.atomic
+def idea_create(
+    *, author: User, challenge: ChallengePage, title: str, body: str, organization: Organization | None = None
+) -> Idea:
+    check_can_propose(author, challenge, organization)
+    title, body = title.strip(), body.strip()
+    if not title:
+        raise Refused("invalid", _("Escriba un título para su idea."), 400)
+    if not body:
+        raise Refused("invalid", _("Describa su idea."), 400)
+    idea = Idea(
+        challenge=challenge,
+        author=author,
+        organization=organization,
+        title=title,
+        body=body,
+        body_html=render_markdown(body),
+    )
+    idea.full_clean()
+    idea.save()
+    IdeaStatusChange.objects.create(
+        idea=idea,
+        status_from="",
+        status_to=IdeaStatus.PUBLISHED,
+        reason=_("Idea publicada."),
+        changed_by=author,
+    )
+    return idea
+
+
+def check_can_support(user, idea: Idea) -> None:
+    check_verified(user)
+    if idea.is_hidden:
+        raise Refused("hidden", _("Esta idea fue ocultada por moderación y no recibe apoyos."))
+    check_phase(idea.challenge, Phase.VOTING, _("apoyar ideas"))
+
+
+def idea_support(*, user: User, idea: Idea) -> tuple[Idea, bool]:
+    """Support an idea. Supporting again changes nothing. Returns the idea and whether it changed."""
+    check_can_support(user, idea)
+    try:
+        with transaction.atomic():
+            # One lock per person: two supports from the same account are decided one after the other.
+            User.objects.select_for_update().filter(pk=user.pk).first()
+            if Support.objects.filter(idea=idea, user=user).exists():
+                idea.refresh_from_db(fields=["support_count"])
+                return idea, False
+            limit = idea.challenge.support_limit
+            if limit is not None:
+                used = Support.objects.filter(user=user, idea__challenge_id=idea.challenge_id).count()
+                if used >= limit:
+                    raise Refused(
+                        "support_limit",
+                        ngettext(
+                            "Ya usó su único apoyo en este reto: retírelo para apoyar otra idea.",
+                            "Ya usó sus %(limit)s apoyos en este reto: retire uno para apoyar otra idea.",
+                            limit,
+                        )
+                        % {"limit": limit},
+                        409,
+                    )
+            Support.objects.create(idea=idea, user=user, participant_type=user.participant_type)
+            Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
+    except IntegrityError:
+        # The same account supported at the same instant: the constraint kept one.
+        pass
+    else:
+        idea.refresh_from_db(fields=["support_count"])
+        return idea, True
+    idea.refresh_from_db(fields=["support_count"])
+    return idea, False
+
+
+@transaction.atomic
+def idea_withdraw_support(*, user: User, idea: Idea) -> tuple[Idea, bool]:
+    check_verified(user)
+    check_phase(idea.challenge, Phase.VOTING, _("retirar apoyos"))
+    deleted, _rows = Support.objects.filter(idea=idea, user=user).delete()
+    if deleted:
+        Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - 1)
+    idea.refresh_from_db(fields=["support_count"])
+    return idea, bool(deleted)
+
+
+def check_can_comment(user, idea: Idea) -> None:
+    check_verified(user)
+    if idea.is_hidden:
+        raise Refused("hidden", _("Esta idea fue ocultada por moderación y no admite comentarios."))
+    if idea.challenge.phase in {Phase.UPCOMING, Phase.CLOSED}:
+        raise Refused("wrong_phase", _("Los comentarios de este reto están cerrados."))
+
+
+@transaction.atomic
+def comment_create(*, author: User, idea: Idea, body: str, parent: Comment | None = None) -> Comment:
+    check_can_comment(author, idea)
+    body = body.strip()
+    if not body:
+        raise Refused("invalid", _("Escriba su comentario."), 400)
+    if parent is not None and parent.idea_id != idea.pk:
+        raise Refused("invalid", _("Solo puede responder a comentarios de esta misma idea."), 400)
+    comment = Comment(idea=idea, parent=parent, author=author, body=body, body_html=render_markdown(body))
+    comment.full_clean()
+    comment.save()
+    Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + 1)
+    if parent is not None:
+        tell(
+            parent.author,
+            actor=author,
+            kind=NotificationKind.COMMENT_REPLY,
+            url=comment_url(comment),
+            message=gettext_noop("%(name)s respondió a su comentario en la idea «%(title)s»."),
+            name=author.public_name,
+            title=idea.title,
+        )
+    return comment
+
+
+@transaction.atomic
+def comment_edit(*, author: User, comment: Comment, body: str) -> Comment:
+    if comment.author_id != author.pk:
+        raise Refused("not_author", _("Solo quien escribió el comentario puede editarlo."))
+    if comment.hidden:
+        raise Refused("hidden", _("Un comentario ocultado por moderación no se puede editar."))
+    if timezone.now() - comment.created_at > COMMENT_EDIT_WINDOW:
+        raise Refused(
+            "edit_window", _("Los comentarios se pueden editar durante 15 minutos después de publicados.")
+        )
+    body = body.strip()
+    if not body:
+        raise Refused("invalid", _("Escriba su comentario."), 400)
+    comment.body = body
+    comment.body_html = render_markdown(body)
+    comment.edited_at = timezone.now()
+    comment.full_clean()
+    comment.save(update_fields=["body", "body_html", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def idea_change_status(*, idea: Idea, by: User, status: str, reason: str) -> Idea:
+    """Move an idea along its public history, with a public reason."""
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    if status not in STATUS_FLOW.get(idea.status, set()):
+        raise Refused(
+            "invalid_status",
+            _("Una idea «%(current)s» no puede pasar a «%(wanted)s».")
+            % {
+                "current": IdeaStatus(idea.status).label,
+                "wanted": IdeaStatus(status).label if status in IdeaStatus.values else status,
+            },
+            400,
+        )
+    reason = reason.strip()
+    if not reason:
+        raise Refused("invalid", _("Explique públicamente el motivo del cambio de estado."), 400)
+    IdeaStatusChange.objects.create(
+        idea=idea, status_from=idea.status, status_to=status, reason=reason, changed_by=by
+    )
+    idea.status = status
+    idea.save(update_fields=["status", "updated_at"])
+    tell(
+        idea.author,
+        actor=by,
+        kind=NotificationKind.IDEA_STATUS,
+        url=idea.get_absolute_url(),
+        message=gettext_noop("Su idea «%(title)s» ahora está «%(status)s». Motivo: %(reason)s"),
+        title=idea.title,
+        status=IdeaStatus(status).label,
+        reason=Truncator(reason).chars(300),
+    )
+    return idea
+
+
+@transaction.atomic
+def evaluation_save(
+    *, evaluator: User, idea: Idea, criterion: EvaluationCriterion, score: int, comment: str = ""
+) -> Evaluation:
+    if criterion.challenge_id != idea.challenge_id:
+        raise Refused("invalid", _("Ese criterio no pertenece al reto de esta idea."), 400)
+    if not isinstance(score, int) or not 1 <= score <= 5:
+        raise Refused("invalid", _("El puntaje va de 1 a 5."), 400)
+    if idea.challenge.phase in {Phase.UPCOMING, Phase.IDEAS, Phase.CLOSED}:
+        raise Refused("wrong_phase", _("Las ideas se evalúan después del cierre de la recepción de ideas."))
+    evaluation, _created = Evaluation.objects.update_or_create(
+        idea=idea, criterion=criterion, evaluator=evaluator, defaults={"score": score, "comment": comment}
+    )
+    return evaluation
+
+
+# Notifications ------------------------------------------------------------------------
+
+
+def comment_url(comment: Comment) -> str:
+    """Where a comment is seen: its idea's page, at the comment's anchor."""
+    return f"{comment.idea.get_absolute_url()}#comentario-{comment.pk}"
+
+
+def tell(recipient: User, *, actor: User | None, kind: str, url: str, message: str, **params) -> None:
+    """Notify someone of what another person did (never of one's own actions).
+
+    `message` is marked with gettext_noop and translated here, in the site's language:
+    the notice is for the reader, whatever language the actor's request was in."""
+    if actor is not None and recipient.pk == actor.pk:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _(message) % params
+    notify(recipient=recipient, kind=kind, message=text, url=url)
