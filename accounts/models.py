@@ -245,3 +245,27 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class Office(models.Model):
+    """A dependencia of the city administration (Secretaría de Hacienda, Oficina de Control
+    Interno…): the list editors keep, used wherever an office is responsible for something
+    (plan activities, risks, projects, consultations, events, report referrals)."""
+
+    name = models.CharField(_("nombre"), max_length=160, unique=True)
+    slug = models.SlugField(_("identificador"), max_length=160, unique=True)
+    acronym = models.CharField(_("sigla"), max_length=20, blank=True)
+    email = models.EmailField(_("correo de contacto"), blank=True)
+    active = models.BooleanField(
+        _("vigente"),
+        default=True,
+        help_text=_("Las dependencias que ya no existen se conservan para la historia."),
+    )
+
+    class Meta:
+        verbose_name = _("dependencia")
+        verbose_name_plural = _("dependencias")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
