@@ -15,6 +15,12 @@ ROLE_GROUPS = [EDITORS, MODERATORS, REPORT_HANDLERS, SUPERVISORS]
 
 # The site settings editors keep: the entity's identity and channels of attention in the footer.
 _EDITOR_SETTINGS_PERMISSIONS = [("cms", "change_siteidentity")]
+# The list of offices (dependencias) other apps name as responsible; deleting one is not offered.
+_EDITOR_MODEL_PERMISSIONS = [
+    ("accounts", "add_office"),
+    ("accounts", "change_office"),
+    ("accounts", "view_office"),
+]
 _EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 _EDITOR_COLLECTION_PERMISSIONS = {
     "wagtaildocs": ["add_document", "change_document", "choose_document", "delete_document"],
@@ -35,7 +41,7 @@ def ensure_role_groups(using: str = "default") -> None:
     )
     if access_admin:
         editors.permissions.add(access_admin)
-    for app_label, codename in _EDITOR_SETTINGS_PERMISSIONS:
+    for app_label, codename in _EDITOR_SETTINGS_PERMISSIONS + _EDITOR_MODEL_PERMISSIONS:
         setting_permission = (
             Permission.objects.using(using)
             .filter(content_type__app_label=app_label, codename=codename)
