@@ -194,9 +194,9 @@ class ReportHandlingViewSet(TranslatedNotFound, viewsets.ViewSet):
     )
     @action(detail=True, methods=["post"], url_path="referrals")
     def referrals(self, request, pk=None):
+        report = self._get(request, pk)
         data = ReferralCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        report = self._get(request, pk)
         referral = services.referral_create(report=report, by=request.user, **data.validated_data)
         return _private(Response(ReferralHandlerSerializer(referral).data, status=status.HTTP_201_CREATED))
 
@@ -207,9 +207,9 @@ class ReportHandlingViewSet(TranslatedNotFound, viewsets.ViewSet):
     )
     @action(detail=True, methods=["patch"], url_path=r"referrals/(?P<referral_id>[0-9]{1,9})")
     def referral(self, request, pk=None, referral_id=None):
+        report = self._get(request, pk)
         data = ReferralUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        report = self._get(request, pk)
         referral = Referral.objects.filter(report=report, pk=int(referral_id)).first()
         if referral is None:
             raise Http404
@@ -224,9 +224,9 @@ class ReportHandlingViewSet(TranslatedNotFound, viewsets.ViewSet):
     )
     @action(detail=True, methods=["put"], url_path="outcome")
     def outcome(self, request, pk=None):
+        report = self._get(request, pk)
         data = OutcomeWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        report = self._get(request, pk)
         outcome = services.outcome_record(report=report, by=request.user, **data.validated_data)
         return _private(Response(OutcomeSerializer(outcome).data))
 
