@@ -296,6 +296,7 @@ def _date_field(label, **kwargs):
 
 
 class ReferralForm(forms.Form):
+    prefix = "remitir"
     authority = forms.ChoiceField(label=_("Autoridad competente"), choices=Authority.choices)
     other_authority = forms.CharField(
         label=_("Nombre de la otra entidad"),
@@ -323,6 +324,7 @@ class ReferralStageForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
+    prefix = "decision"
     decision = forms.ChoiceField(label=_("Decisión"), choices=Decision.choices)
     decided_on = _date_field(_("Fecha de la decisión"))
     authority = forms.ChoiceField(label=_("Autoridad que decidió"), choices=Authority.choices)

@@ -195,7 +195,12 @@ def test_the_handler_refers_updates_and_decides_from_the_report_page(client_for,
     assert "Remitir a una autoridad" in page.content.decode()
     referred = client.post(
         reverse("reports:refer", args=[report.pk]),
-        {"authority": "fiscalia", "referred_on": WEEK_AGO.isoformat(), "case_reference": "", "stage": "sent"},
+        {
+            "remitir-authority": "fiscalia",
+            "remitir-referred_on": WEEK_AGO.isoformat(),
+            "remitir-case_reference": "",
+            "remitir-stage": "sent",
+        },
     )
     assert referred.status_code == 302
     referral = Referral.objects.get()
@@ -221,16 +226,16 @@ def test_the_handler_refers_updates_and_decides_from_the_report_page(client_for,
     decided = client.post(
         reverse("reports:decide", args=[report.pk]),
         {
-            "decision": "criminal_charges",
-            "decided_on": today().isoformat(),
-            "authority": "fiscalia",
-            "other_authority": "",
-            "summary": "La Fiscalía imputó el delito de concusión.",
+            "decision-decision": "criminal_charges",
+            "decision-decided_on": today().isoformat(),
+            "decision-authority": "fiscalia",
+            "decision-other_authority": "",
+            "decision-summary": "La Fiscalía imputó el delito de concusión.",
         },
     )
     assert decided.status_code == 302
     assert Outcome.objects.get().decision == "criminal_charges"
-    missing = client.post(reverse("reports:decide", args=[report.pk]), {"decision": "archived"})
+    missing = client.post(reverse("reports:decide", args=[report.pk]), {"decision-decision": "archived"})
     assert missing.status_code == 400 and Outcome.objects.get().decision == "criminal_charges"
 
 
@@ -309,7 +314,7 @@ def test_only_handlers_refer_update_decide_and_record_by_form(
     posts = [
         (
             reverse("reports:refer", args=[report.pk]),
-            {"authority": "fiscalia", "referred_on": today().isoformat()},
+            {"remitir-authority": "fiscalia", "remitir-referred_on": today().isoformat()},
         ),
         (
             reverse("reports:referral_stage", args=[report.pk, referral.pk]),
@@ -318,10 +323,10 @@ def test_only_handlers_refer_update_decide_and_record_by_form(
         (
             reverse("reports:decide", args=[report.pk]),
             {
-                "decision": "archived",
-                "decided_on": today().isoformat(),
-                "authority": "fiscalia",
-                "summary": "x",
+                "decision-decision": "archived",
+                "decision-decided_on": today().isoformat(),
+                "decision-authority": "fiscalia",
+                "decision-summary": "x",
             },
         ),
         (reverse("reports:record"), {**form_data(), "channel": "phone", "received_on": today().isoformat()}),
