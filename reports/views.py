@@ -662,7 +662,8 @@ def figures_context(total, years) -> dict:
 
 
 def _year_chart(years):
-    """Reports received and answered on time, per year (the observatory's accessible SVG chart)."""
+    """Reports received per year (the observatory's accessible SVG chart); years with fewer
+    than five are left out of the line, as they are hidden in the table."""
     from decimal import Decimal
 
     from observatory.chart import build_chart
@@ -671,13 +672,7 @@ def _year_chart(years):
         return None
     periods = [str(year.year) for year in reversed(years)]
     received = {str(y.year): Decimal(y.received) for y in years if y.received_shown is not None}
-    on_time = {
-        str(y.year): Decimal(str(y.answered_on_time_pct)) for y in years if y.answered_on_time_pct is not None
-    }
-    series = [(str(_("Recibidas")), received)]
-    if on_time:
-        series.append((str(_("% respondidas a tiempo")), on_time))
-    return build_chart(periods, series, {}, "")
+    return build_chart(periods, [(str(_("Denuncias recibidas")), received)], {}, "")
 
 
 def _figures_row(figures) -> dict:
