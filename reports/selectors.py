@@ -86,8 +86,10 @@ class MonthStats:
         return round(100 * self.in_term / self.responded, 1) if self.responded else None
 
     @property
-    def category_counts(self) -> list[int]:
-        return [self.by_category.get(value, 0) for value in Category.values]
+    def category_counts(self) -> list[int | None]:
+        """Per category; None for a count from 1 to 4 (see `suppress`)."""
+        shown = suppress({value: self.by_category.get(value, 0) for value in Category.values})
+        return [shown[value] for value in Category.values]
 
     @property
     def average_days(self) -> float | None:
@@ -151,12 +153,13 @@ class HalfYear:
         return round(sum(m.days_total for m in self.months) / responded, 1) if responded else None
 
     @property
-    def by_category(self) -> list[tuple[str, int]]:
+    def by_category(self) -> list[tuple[str, int | None]]:
         totals: dict[str, int] = defaultdict(int)
         for month in self.months:
             for category, n in month.by_category.items():
                 totals[category] += n
-        return [(label, totals.get(value, 0)) for value, label in Category.choices]
+        shown = suppress({value: totals.get(value, 0) for value, _label in Category.choices})
+        return [(label, shown[value]) for value, label in Category.choices]
 
 
 def semiannual_statistics() -> list[HalfYear]:

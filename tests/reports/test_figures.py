@@ -73,6 +73,10 @@ def test_counts_under_five_are_hidden_and_one_hidden_cell_hides_the_next_smalles
     assert data["status"]["answered"] == 18
     html = client.get(reverse("reports:statistics")).content.decode()
     assert "&lt; 5" in html
+    # The monthly table and its open data hide small cells the same way.
+    month = client.get(reverse("reports:statistics_json")).json()["estadisticas"][0]
+    assert (month["tema_soborno"], month["tema_peculado"], month["tema_contratacion"]) == (None, None, 9)
+    assert month["recibidas"] == 18
 
 
 def test_percentages_medians_and_satisfaction_need_five_reports(client, file_reports):
