@@ -11,7 +11,7 @@ from rest_framework.routers import DefaultRouter
 from challenges.api import ChallengeViewSet
 from ideas.api import IdeaViewSet
 from observatory.api import IndicatorViewSet
-from reports.api import ReportViewSet
+from reports.api import ReportHandlingViewSet, ReportViewSet
 from sessions.api import DebateSessionViewSet
 
 router = DefaultRouter()
@@ -19,6 +19,7 @@ router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("ideas", IdeaViewSet, basename="idea")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("reports", ReportViewSet, basename="report")
+router.register("reports", ReportHandlingViewSet, basename="report-handling")
 router.register("sessions", DebateSessionViewSet, basename="debate-session")
 
 

@@ -2,26 +2,36 @@
 reads and answers it. No session is used (a report never links to an account), so these
 endpoints have no authentication and need no CSRF token; wrong receipts are rate limited."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import permissions, status, viewsets
+from rest_framework import exceptions, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core.api import RefusalSerializer
-from reports import privacy, services, throttle
-from reports.models import Report
+from core.api import RefusalSerializer, TranslatedNotFound
+from reports import privacy, selectors, services, throttle
+from reports.models import Outcome, Referral, Report
 from reports.serializers import (
     LookupMessageSerializer,
     LookupSerializer,
+    OutcomeSerializer,
+    OutcomeWriteSerializer,
+    ReferralCreateSerializer,
+    ReferralHandlerSerializer,
+    ReferralUpdateSerializer,
     ReportCreateSerializer,
     ReportStatusSerializer,
+    StatsSerializer,
+    SurveySerializer,
 )
 from reports.serializers import ReceiptSerializer as CreatedSerializer
 
 NOT_FOUND = _("No encontramos una denuncia con ese código.")
+NOT_HANDLER = _("Solo la Oficina de Transparencia gestiona denuncias.")
 
 
 def _refusals(*codes):
@@ -44,6 +54,9 @@ def _status_of(report: Report) -> dict:
             "forwarded_to": report.forwarded_to,
             "history": report.status_changes.all(),
             "messages": report.messages.filter(internal=False),
+            "channel": report.channel,
+            "referrals": report.referrals.all(),
+            "outcome": Outcome.objects.filter(report=report).first(),
         }
     ).data
 
@@ -122,3 +135,103 @@ class ReportViewSet(viewsets.ViewSet):
         services.reporter_message(report=report, body=data["body"])
         report.refresh_from_db()
         return _private(Response(_status_of(report), status=status.HTTP_201_CREATED))
+
+    @extend_schema(
+        summary="Responder la encuesta de satisfacción",
+        description="Con el código de seguimiento, una vez, cuando la denuncia tiene una decisión. "
+        "Alimenta solo las estadísticas públicas.",
+        request=SurveySerializer,
+        responses={201: ReportStatusSerializer, **_refusals(400, 404, 409, 429)},
+    )
+    @action(detail=False, methods=["post"], url_path="lookup/survey")
+    def lookup_survey(self, request):
+        report, data = self._find(request, SurveySerializer)
+        services.outcome_survey_answer(
+            report=report, satisfaction=data["satisfaction"], would_report_again=data["would_report_again"]
+        )
+        return _private(Response(_status_of(report), status=status.HTTP_201_CREATED))
+
+    @extend_schema(
+        summary="Estadísticas del canal de denuncias",
+        description="Cifras agregadas, nunca una denuncia: por estado, tema, canal y decisión, respuesta "
+        "dentro del término, medianas de días hábiles y satisfacción, en total y por año de recepción. "
+        "Una cifra de 1 a 4 se publica como null («< 5»), y si en un desglose quedaría oculta una sola, "
+        "se oculta también la siguiente más pequeña, para que nadie pueda ser identificado.",
+        responses={200: StatsSerializer},
+    )
+    @action(detail=False, methods=["get"], url_path="stats")
+    def stats(self, request):
+        total, years = selectors.channel_statistics()
+        return Response(
+            {
+                **total.as_json(),
+                "small_cell_threshold": selectors.SMALL_CELL,
+                "by_year": [year.as_json() for year in years],
+            }
+        )
+
+
+class ReportHandlingViewSet(TranslatedNotFound, viewsets.ViewSet):
+    """The handlers' writes on a report's referrals and outcome (session and CSRF, like the site)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    lookup_value_regex = r"[0-9]{1,9}"
+
+    def handle_exception(self, exc):
+        if isinstance(exc, services.Refused):
+            return _private(Response({"detail": exc.message, "code": exc.code}, status=exc.status))
+        if isinstance(exc, PermissionDenied):
+            exc = exceptions.PermissionDenied(NOT_HANDLER)
+        return _private(super().handle_exception(exc))
+
+    def _report(self, request, pk) -> Report:
+        return selectors.access_report(request.user, int(pk))
+
+    @extend_schema(
+        summary="Remitir una denuncia a una autoridad (Oficina de Transparencia)",
+        request=ReferralCreateSerializer,
+        responses={201: ReferralHandlerSerializer, **_refusals(400, 403, 404, 409)},
+    )
+    @action(detail=True, methods=["post"], url_path="referrals")
+    def referrals(self, request, pk=None):
+        report = self._get(request, pk)
+        data = ReferralCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        referral = services.referral_create(report=report, by=request.user, **data.validated_data)
+        return _private(Response(ReferralHandlerSerializer(referral).data, status=status.HTTP_201_CREATED))
+
+    @extend_schema(
+        summary="Actualizar la etapa de una remisión (Oficina de Transparencia)",
+        request=ReferralUpdateSerializer,
+        responses={200: ReferralHandlerSerializer, **_refusals(400, 403, 404, 409)},
+    )
+    @action(detail=True, methods=["patch"], url_path=r"referrals/(?P<referral_id>[0-9]{1,9})")
+    def referral(self, request, pk=None, referral_id=None):
+        report = self._get(request, pk)
+        data = ReferralUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        referral = Referral.objects.filter(report=report, pk=int(referral_id)).first()
+        if referral is None:
+            raise Http404
+        referral = services.referral_update(referral=referral, by=request.user, **data.validated_data)
+        return _private(Response(ReferralHandlerSerializer(referral).data))
+
+    @extend_schema(
+        summary="Registrar la decisión (Oficina de Transparencia)",
+        description="Crea o corrige la decisión; quien denuncia la ve con su código y recibe un aviso.",
+        request=OutcomeWriteSerializer,
+        responses={200: OutcomeSerializer, **_refusals(400, 403, 404, 409)},
+    )
+    @action(detail=True, methods=["put"], url_path="outcome")
+    def outcome(self, request, pk=None):
+        report = self._get(request, pk)
+        data = OutcomeWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        outcome = services.outcome_record(report=report, by=request.user, **data.validated_data)
+        return _private(Response(OutcomeSerializer(outcome).data))
+
+    def _get(self, request, pk) -> Report:
+        try:
+            return self._report(request, pk)
+        except Report.DoesNotExist as missing:
+            raise Http404 from missing

@@ -11,7 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import REPORT_HANDLERS
 from core.territories import TERRITORY_CHOICES
 from reports import files
-from reports.models import Category, HowKnown, Kind, Status
+from reports.models import (
+    STAFF_CHANNELS,
+    Authority,
+    Category,
+    Channel,
+    Decision,
+    HowKnown,
+    Kind,
+    Stage,
+    Status,
+)
 from reports.services import receipt_normalize
 
 _STARTED_SALT = "reports.form-started"
@@ -246,3 +256,114 @@ class WriteForm(forms.Form):
         widget=forms.RadioSelect,
     )
     attachments = MultipleFileField(label=_("Archivos (opcional)"), help_text=ATTACHMENTS_HELP)
+
+
+# Other channels, referrals, the outcome and the reporter's survey
+
+
+class StaffReportForm(ReportForm):
+    """A handler records a report received by phone, in person, by letter or by e-mail."""
+
+    channel = forms.ChoiceField(
+        label=_("Por dónde llegó"),
+        choices=[(value, label) for value, label in Channel.choices if value in STAFF_CHANNELS],
+        widget=forms.RadioSelect,
+    )
+    received_on = forms.DateField(
+        label=_("Fecha de recepción"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("El término legal corre desde este día."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.HIDDEN_FIELDS:
+            self.fields.pop(name, None)
+        self.fields["contact_email"].help_text = _(
+            "Si quien denuncia quiere avisos de novedades (el aviso nunca dice cuáles)."
+        )
+        self.order_fields(["channel", "received_on"])
+
+    def clean(self):
+        # People at the counter are not bots: no honeypot and no time check here.
+        return forms.Form.clean(self)
+
+
+def _date_field(label, **kwargs):
+    return forms.DateField(
+        label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs
+    )
+
+
+class ReferralForm(forms.Form):
+    prefix = "remitir"
+    authority = forms.ChoiceField(label=_("Autoridad competente"), choices=Authority.choices)
+    other_authority = forms.CharField(
+        label=_("Nombre de la otra entidad"),
+        required=False,
+        max_length=200,
+        help_text=_("Solo si es otra entidad."),
+    )
+    referred_on = _date_field(_("Fecha de la remisión"))
+    case_reference = forms.CharField(
+        label=_("Radicado de la autoridad (opcional)"), required=False, max_length=100
+    )
+    stage = forms.ChoiceField(label=_("Etapa"), choices=Stage.choices, initial=Stage.SENT)
+
+
+class ReferralStageForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Nueva etapa"), choices=Stage.choices)
+    updated_on = _date_field(_("Fecha de la novedad"), required=False, help_text=_("Hoy, si la deja vacía."))
+    case_reference = forms.CharField(label=_("Radicado de la autoridad"), required=False, max_length=100)
+
+    def __init__(self, *args, referral=None, **kwargs):
+        if referral is not None:
+            kwargs.setdefault("prefix", f"remision-{referral.pk}")
+            kwargs.setdefault("initial", {"stage": referral.stage, "case_reference": referral.case_reference})
+        super().__init__(*args, **kwargs)
+
+
+class OutcomeForm(forms.Form):
+    prefix = "decision"
+    decision = forms.ChoiceField(label=_("Decisión"), choices=Decision.choices)
+    decided_on = _date_field(_("Fecha de la decisión"))
+    authority = forms.ChoiceField(label=_("Autoridad que decidió"), choices=Authority.choices)
+    other_authority = forms.CharField(
+        label=_("Nombre de la otra entidad"),
+        required=False,
+        max_length=200,
+        help_text=_("Solo si es otra entidad."),
+    )
+    summary = forms.CharField(
+        label=_("Resumen para quien denuncia"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("En palabras sencillas: qué se decidió y qué sigue. Quien denuncia lo leerá."),
+    )
+
+
+SATISFACTION_CHOICES = [
+    ("5", _("5: muy satisfecho/a")),
+    ("4", _("4: satisfecho/a")),
+    ("3", _("3: ni satisfecho/a ni insatisfecho/a")),
+    ("2", _("2: insatisfecho/a")),
+    ("1", _("1: nada satisfecho/a")),
+]
+
+
+class SurveyForm(forms.Form):
+    receipt = ReceiptField(widget=forms.HiddenInput)
+    satisfaction = forms.TypedChoiceField(
+        label=_("¿Qué tan satisfecho/a está con la respuesta a su denuncia?"),
+        choices=SATISFACTION_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    would_report_again = forms.TypedChoiceField(
+        label=_("¿Volvería a usar el canal de denuncias?"),
+        choices=[("1", _("Sí")), ("0", _("No")), ("", _("Prefiero no decirlo"))],
+        coerce=lambda value: value == "1",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )

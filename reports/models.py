@@ -51,8 +51,21 @@ class HowKnown(models.TextChoices):
     OTHER = "other", _("Otra forma")
 
 
+class Channel(models.TextChoices):
+    WEB = "web", _("Formulario web")
+    PHONE = "phone", _("Teléfono")
+    IN_PERSON = "in_person", _("En persona")
+    LETTER = "letter", _("Carta")
+    EMAIL = "email", _("Correo electrónico")
+
+
+# The channels on which staff record a report on the reporter's behalf.
+STAFF_CHANNELS = (Channel.PHONE, Channel.IN_PERSON, Channel.LETTER, Channel.EMAIL)
+
+
 class Report(models.Model):
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    channel = models.CharField(_("canal"), max_length=20, choices=Channel.choices, default=Channel.WEB)
     category = models.CharField(_("tema"), max_length=30, choices=Category.choices)
     status = models.CharField(_("estado"), max_length=30, choices=Status.choices, default=Status.RECEIVED)
     # What the reporter wrote: encrypted.
@@ -205,6 +218,10 @@ class AuditAction(models.TextChoices):
     EXTEND = "extend", _("Prorrogó el término")
     NOTE = "note", _("Escribió una nota interna")
     MESSAGE = "message", _("Escribió a quien denuncia")
+    RECORD = "record", _("Registró una denuncia recibida por otro canal")
+    REFER = "refer", _("Remitió a una autoridad")
+    REFERRAL_STAGE = "referral_stage", _("Actualizó una remisión")
+    DECIDE = "decide", _("Registró la decisión")
 
 
 class AuditQuerySet(models.QuerySet):
@@ -239,3 +256,115 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("The report audit log is append-only.")
+
+
+# Referrals and outcomes: what the competent authorities did with a report.
+
+
+class Authority(models.TextChoices):
+    PROCURADURIA = "procuraduria", _("Procuraduría General de la Nación")
+    CONTRALORIA = "contraloria", _("Contraloría")
+    FISCALIA = "fiscalia", _("Fiscalía General de la Nación")
+    PERSONERIA = "personeria", _("Personería de Bucaramanga")
+    CONTROL_INTERNO = "control_interno", _("Oficina de Control Interno Disciplinario")
+    OTHER = "other", _("Otra entidad")
+
+
+class Stage(models.TextChoices):
+    SENT = "sent", _("Enviada")
+    ACKNOWLEDGED = "acknowledged", _("Recibida por la autoridad")
+    INVESTIGATING = "investigating", _("En investigación")
+    DECIDED = "decided", _("Decidida")
+
+
+STAGE_ORDER = {stage: index for index, stage in enumerate(Stage.values)}
+
+
+class Decision(models.TextChoices):
+    ARCHIVED = "archived", _("Archivo")
+    DISCIPLINARY_SANCTION = "disciplinary_sanction", _("Sanción disciplinaria")
+    FISCAL_LIABILITY = "fiscal_liability", _("Responsabilidad fiscal")
+    CRIMINAL_CHARGES = "criminal_charges", _("Imputación penal")
+    ADMINISTRATIVE_MEASURE = "administrative_measure", _("Medida administrativa")
+    NOT_COMPETENT = "not_competent", _("Sin competencia")
+
+
+class AuthorityMixin(models.Model):
+    authority = models.CharField(_("autoridad"), max_length=30, choices=Authority.choices)
+    other_authority = models.CharField(
+        _("nombre de la otra entidad"), max_length=200, blank=True, help_text=_("Solo si es otra entidad.")
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def authority_name(self) -> str:
+        if self.authority == Authority.OTHER:
+            return self.other_authority
+        return str(self.get_authority_display())
+
+
+class Referral(AuthorityMixin):
+    """A report sent to a competent authority, and how far that authority has got with it."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="referrals")
+    referred_on = models.DateField(_("remitida el"))
+    case_reference = models.CharField(
+        _("radicado de la autoridad"),
+        max_length=100,
+        blank=True,
+        help_text=_("El número que le dio la autoridad."),
+    )
+    stage = models.CharField(_("etapa"), max_length=20, choices=Stage.choices, default=Stage.SENT)
+    updated_on = models.DateField(_("actualizada el"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("remisión")
+        verbose_name_plural = _("remisiones")
+        ordering = ["referred_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(updated_on__gte=models.F("referred_on")),
+                name="referral_updated_after_sent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} → {self.authority_name}"
+
+
+class Outcome(AuthorityMixin):
+    """The decision on a report, written for the reporter, and the reporter's short survey."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="outcome")
+    decision = models.CharField(_("decisión"), max_length=30, choices=Decision.choices)
+    decided_on = models.DateField(_("decidida el"))
+    summary = EncryptedTextField(_("resumen para quien denuncia"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The reporter's survey: how satisfied (1 to 5) and whether they would report again.
+    satisfaction = models.PositiveSmallIntegerField(_("satisfacción"), null=True, blank=True)
+    would_report_again = models.BooleanField(_("volvería a denunciar"), null=True, blank=True)
+    surveyed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("decisión")
+        verbose_name_plural = _("decisiones")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(satisfaction__isnull=True)
+                | models.Q(satisfaction__gte=1, satisfaction__lte=5),
+                name="outcome_satisfaction_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.decision}"

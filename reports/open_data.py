@@ -25,3 +25,25 @@ def datasets():
         landing_page=reverse("reports:statistics"),
         accrual_periodicity="R/P1M",
     )
+
+
+@open_data.register("reports-figures")
+def yearly_figures():
+    yield open_data.Dataset(
+        identifier="denuncias/cifras-anuales",
+        title="Cifras anuales del canal de denuncias",
+        description=(
+            "Por año de recepción: denuncias por estado, tema, canal y decisión de las autoridades, "
+            "proporción respondida dentro del término, medianas de días hábiles hasta la primera "
+            "respuesta y hasta la decisión, y satisfacción de quienes denunciaron. Las cifras de 1 a 4 "
+            "se ocultan (celda vacía en CSV, null en JSON) para que nadie pueda ser identificado."
+        ),
+        modified=timezone.localdate(),
+        distributions=(
+            open_data.Distribution(reverse("reports:figures_csv"), open_data.CSV, "CSV"),
+            open_data.Distribution("/api/v1/reports/stats/", open_data.JSON, "JSON"),
+        ),
+        keywords=("denuncias", "corrupción", "transparencia", "rendición de cuentas"),
+        landing_page=reverse("reports:statistics"),
+        accrual_periodicity="R/P1D",
+    )

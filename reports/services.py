@@ -21,12 +21,20 @@ from reports.business_days import add_business_days, business_days_between
 from reports.models import (
     OPEN_STATUSES,
     RESPONDED_STATUSES,
+    STAFF_CHANNELS,
+    STAGE_ORDER,
     Attachment,
     AuditAction,
     AuditEntry,
+    Authority,
+    Channel,
+    Decision,
     Kind,
     Message,
+    Outcome,
+    Referral,
     Report,
+    Stage,
     Status,
     StatusChange,
 )
@@ -134,16 +142,22 @@ def report_create(
     contact_phone: str = "",
     fears_retaliation: bool = False,
     attachments=(),
+    channel: str = Channel.WEB,
+    received_on: datetime.date | None = None,
+    received_reason: str = "",
 ) -> tuple[Report, str]:
-    """File a report. Returns it with its receipt, which exists nowhere else afterwards."""
+    """File a report. Returns it with its receipt, which exists nowhere else afterwards.
+    Staff recording a report received on another channel give the date of receipt: the
+    terms run from it (see `report_record`)."""
     checked = _check_files(attachments)
     if occurred_on and occurred_on > today():
         raise Refused("future_date", _("La fecha de los hechos no puede ser posterior a hoy."), 400)
     receipt = receipt_generate()
-    received_on = today()
+    received_on = received_on or today()
     term = TERMS.get(kind, TERMS[Kind.REPORT])
     report = Report(
         kind=kind,
+        channel=channel,
         category=category,
         description=description.strip(),
         entity=entity.strip(),
@@ -170,7 +184,9 @@ def report_create(
     with transaction.atomic():
         report.save()
         StatusChange.objects.create(
-            report=report, to_status=Status.RECEIVED, reason=_("Denuncia recibida por el canal de denuncias.")
+            report=report,
+            to_status=Status.RECEIVED,
+            reason=received_reason or _("Denuncia recibida por el canal de denuncias."),
         )
         _save_files(report, None, checked)
     return report, receipt
@@ -399,6 +415,270 @@ def report_write(*, report: Report, by, body: str, internal: bool, attachments=(
 
 def forward_by(report: Report) -> datetime.date:
     return add_business_days(report.received_on, FORWARD_WITHIN)
+
+
+# Other channels: staff record what arrived by phone, in person, by letter or e-mail
+
+
+RECORD_WITHIN_DAYS = 60
+
+
+def check_record(*, by, channel: str, received_on: datetime.date | None) -> None:
+    _check_handler(by)
+    if channel not in STAFF_CHANNELS:
+        raise Refused(
+            "wrong_channel",
+            _("Elija por dónde llegó la denuncia: teléfono, en persona, carta o correo electrónico."),
+            400,
+        )
+    if received_on is None:
+        raise Refused("date_required", _("Indique la fecha en que se recibió la denuncia."), 400)
+    if received_on > today():
+        raise Refused("future_date", _("La fecha de recepción no puede ser posterior a hoy."), 400)
+    if received_on < today() - datetime.timedelta(days=RECORD_WITHIN_DAYS):
+        raise Refused(
+            "too_old",
+            _(
+                "La fecha de recepción no puede tener más de %(days)s días: "
+                "registre la denuncia el día en que llega."
+            )
+            % {"days": RECORD_WITHIN_DAYS},
+            400,
+        )
+
+
+def report_record(*, by, channel: str, received_on: datetime.date | None, **fields) -> tuple[Report, str]:
+    """A report received by phone, in person, by letter or by e-mail, recorded by a handler on
+    the reporter's behalf. The legal terms run from the date of receipt; the receipt is handed
+    over (printed or read out) and, as for the web form, exists nowhere else afterwards."""
+    check_record(by=by, channel=channel, received_on=received_on)
+    reason = _(
+        "Denuncia recibida por %(channel)s el %(date)s y registrada por la Oficina de Transparencia."
+    ) % {
+        "channel": str(Channel(channel).label).lower(),
+        "date": received_on.isoformat(),
+    }
+    with transaction.atomic():
+        report, receipt = report_create(
+            channel=channel, received_on=received_on, received_reason=reason, **fields
+        )
+        _audit(by, report, AuditAction.RECORD)
+    return report, receipt
+
+
+# Referrals to the competent authorities, and the outcome
+
+
+def _authority(authority: str, other_authority: str) -> tuple[str, str]:
+    if authority not in Authority.values:
+        raise Refused("wrong_authority", _("Elija la autoridad competente."), 400)
+    other_authority = (other_authority or "").strip()
+    if authority == Authority.OTHER and not other_authority:
+        raise Refused("authority_required", _("Escriba el nombre de la otra entidad."), 400)
+    return authority, other_authority[:200] if authority == Authority.OTHER else ""
+
+
+def _check_day(day: datetime.date | None, report: Report, what: str) -> datetime.date:
+    if day is None:
+        raise Refused("date_required", _("Indique la fecha (%(what)s).") % {"what": what}, 400)
+    if day > today():
+        raise Refused(
+            "future_date", _("La fecha (%(what)s) no puede ser posterior a hoy.") % {"what": what}, 400
+        )
+    if day < report.received_on:
+        raise Refused(
+            "before_receipt",
+            _("La fecha (%(what)s) no puede ser anterior a la recepción de la denuncia (%(date)s).")
+            % {"what": what, "date": report.received_on.isoformat()},
+            400,
+        )
+    return day
+
+
+def _check_followable(report: Report) -> None:
+    if report.status == Status.WITHDRAWN:
+        raise Refused(
+            "withdrawn", _("Quien denuncia desistió de esta denuncia: no se remite ni se decide."), 409
+        )
+
+
+def _history(report: Report, by, reason: str) -> None:
+    StatusChange.objects.create(
+        report=report, from_status=report.status, to_status=report.status, reason=reason, by=by
+    )
+
+
+def referral_create(
+    *,
+    report: Report,
+    by,
+    authority: str,
+    referred_on: datetime.date | None,
+    other_authority: str = "",
+    case_reference: str = "",
+    stage: str = Stage.SENT,
+) -> Referral:
+    """Refer the report to a competent authority; the reporter sees it in the history."""
+    _check_handler(by)
+    authority, other_authority = _authority(authority, other_authority)
+    if stage not in Stage.values:
+        raise Refused("wrong_stage", _("Elija una etapa válida."), 400)
+    with transaction.atomic():
+        report = _locked(report)
+        _check_followable(report)
+        referred_on = _check_day(referred_on, report, _("remisión"))
+        referral = Referral.objects.create(
+            report=report,
+            authority=authority,
+            other_authority=other_authority,
+            referred_on=referred_on,
+            case_reference=(case_reference or "").strip()[:100],
+            stage=stage,
+            updated_on=referred_on,
+            created_by=by,
+        )
+        _history(
+            report,
+            by,
+            _("Remitida a %(authority)s el %(date)s. Etapa: %(stage)s.")
+            % {
+                "authority": referral.authority_name,
+                "date": referred_on.isoformat(),
+                "stage": str(referral.get_stage_display()).lower(),
+            },
+        )
+        _audit(by, report, AuditAction.REFER)
+        _notify_reporter_on_commit(report)
+    return referral
+
+
+def referral_update(
+    *,
+    referral: Referral,
+    by,
+    stage: str,
+    updated_on: datetime.date | None = None,
+    case_reference: str | None = None,
+) -> Referral:
+    """News from the authority: the referral moves on (never back); each change is dated and logged."""
+    _check_handler(by)
+    if stage not in Stage.values:
+        raise Refused("wrong_stage", _("Elija una etapa válida."), 400)
+    updated_on = updated_on or today()
+    with transaction.atomic():
+        referral = Referral.objects.select_for_update().select_related("report").get(pk=referral.pk)
+        report = referral.report
+        _check_followable(report)
+        if STAGE_ORDER[stage] < STAGE_ORDER[referral.stage]:
+            raise Refused(
+                "stage_back",
+                _("La remisión ya está «%(current)s»: no puede volver a «%(stage)s».")
+                % {
+                    "current": str(referral.get_stage_display()).lower(),
+                    "stage": str(Stage(stage).label).lower(),
+                },
+                409,
+            )
+        if updated_on > today():
+            raise Refused("future_date", _("La fecha de la novedad no puede ser posterior a hoy."), 400)
+        if updated_on < referral.referred_on:
+            raise Refused(
+                "before_referral", _("La fecha de la novedad no puede ser anterior a la remisión."), 400
+            )
+        new_reference = referral.case_reference if case_reference is None else case_reference.strip()[:100]
+        if stage == referral.stage and new_reference == referral.case_reference:
+            raise Refused("unchanged", _("No hay nada nuevo: cambie la etapa o el radicado."), 400)
+        referral.stage = stage
+        referral.case_reference = new_reference
+        referral.updated_on = updated_on
+        referral.save(update_fields=["stage", "case_reference", "updated_on"])
+        _history(
+            report,
+            by,
+            _("%(authority)s: la remisión está «%(stage)s» desde el %(date)s.")
+            % {
+                "authority": referral.authority_name,
+                "stage": str(referral.get_stage_display()).lower(),
+                "date": updated_on.isoformat(),
+            },
+        )
+        _audit(by, report, AuditAction.REFERRAL_STAGE)
+        _notify_reporter_on_commit(report)
+    return referral
+
+
+def outcome_record(
+    *,
+    report: Report,
+    by,
+    decision: str,
+    decided_on: datetime.date | None,
+    authority: str,
+    summary: str,
+    other_authority: str = "",
+) -> Outcome:
+    """The decision, with a summary written for the reporter. Recording it again corrects it;
+    the referral to the deciding authority is marked decided."""
+    _check_handler(by)
+    if decision not in Decision.values:
+        raise Refused("wrong_decision", _("Elija la decisión."), 400)
+    authority, other_authority = _authority(authority, other_authority)
+    summary = (summary or "").strip()
+    if not summary:
+        raise Refused(
+            "summary_required", _("Escriba un resumen de la decisión: quien denuncia lo leerá."), 400
+        )
+    if len(summary) > 5000:
+        raise Refused("too_long", _("El resumen no puede pasar de 5.000 caracteres."), 400)
+    with transaction.atomic():
+        report = _locked(report)
+        _check_followable(report)
+        decided_on = _check_day(decided_on, report, _("decisión"))
+        outcome, _created = Outcome.objects.update_or_create(
+            report=report,
+            defaults={
+                "decision": decision,
+                "decided_on": decided_on,
+                "authority": authority,
+                "other_authority": other_authority,
+                "summary": summary,
+                "decided_by": by,
+            },
+        )
+        referrals = Referral.objects.filter(report=report, authority=authority).exclude(stage=Stage.DECIDED)
+        if authority == Authority.OTHER:
+            referrals = referrals.filter(other_authority=other_authority)
+        referrals.filter(referred_on__lte=decided_on).update(stage=Stage.DECIDED, updated_on=decided_on)
+        _history(
+            report,
+            by,
+            _("Decisión de %(authority)s del %(date)s: %(decision)s.")
+            % {
+                "authority": outcome.authority_name,
+                "date": decided_on.isoformat(),
+                "decision": str(outcome.get_decision_display()).lower(),
+            },
+        )
+        _audit(by, report, AuditAction.DECIDE)
+        _notify_reporter_on_commit(report)
+    return outcome
+
+
+def outcome_survey_answer(*, report: Report, satisfaction: int, would_report_again: bool | None) -> Outcome:
+    """The reporter's short survey on the outcome, once; it feeds the public statistics only."""
+    if satisfaction not in range(1, 6):
+        raise Refused("wrong_satisfaction", _("Elija de 1 (nada satisfecho) a 5 (muy satisfecho)."), 400)
+    with transaction.atomic():
+        outcome = Outcome.objects.select_for_update().filter(report=report).first()
+        if outcome is None:
+            raise Refused("no_outcome", _("Esta denuncia todavía no tiene una decisión."), 409)
+        if outcome.surveyed_on is not None:
+            raise Refused("already_answered", _("Usted ya respondió la encuesta. ¡Gracias!"), 409)
+        outcome.satisfaction = satisfaction
+        outcome.would_report_again = would_report_again
+        outcome.surveyed_on = today()
+        outcome.save(update_fields=["satisfaction", "would_report_again", "surveyed_on", "updated_at"])
+    return outcome
 
 
 # Keys

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -20,13 +21,28 @@ from reports.forms import (
     AssignForm,
     ExtendForm,
     LookupForm,
+    OutcomeForm,
+    ReferralForm,
+    ReferralStageForm,
     ReporterMessageForm,
     ReportForm,
+    StaffReportForm,
     StatusForm,
+    SurveyForm,
     WithdrawForm,
     WriteForm,
 )
-from reports.models import Attachment, AuditAction, Report, Status
+from reports.models import (
+    Attachment,
+    AuditAction,
+    Authority,
+    Channel,
+    Decision,
+    Outcome,
+    Referral,
+    Report,
+    Status,
+)
 from reports.services import HANDLER_FLOW
 
 
@@ -106,7 +122,9 @@ def report_create(request):
     return render(request, "reports/report_form.html", context, status=status)
 
 
-def _status_page(request, report: Report, receipt: str, message_form=None, withdraw_form=None, status=200):
+def _status_page(
+    request, report: Report, receipt: str, message_form=None, withdraw_form=None, survey_form=None, status=200
+):
     context = {
         "report": report,
         "history": report.status_changes.all(),
@@ -114,6 +132,9 @@ def _status_page(request, report: Report, receipt: str, message_form=None, withd
         "message_form": message_form or ReporterMessageForm(initial={"receipt": receipt}),
         "withdraw_form": withdraw_form or WithdrawForm(initial={"receipt": receipt}),
         "receipt": receipt,
+        "referrals": report.referrals.all(),
+        "outcome": Outcome.objects.filter(report=report).first(),
+        "survey_form": survey_form or SurveyForm(initial={"receipt": receipt}),
     }
     return render(request, "reports/status.html", context, status=status)
 
@@ -174,7 +195,10 @@ def _reporter_action(request, form_class, act):
             messages.success(request, notice)
             report.refresh_from_db()
             return _status_page(request, report, services.receipt_normalize(code))
-    kwargs = {"message_form": form} if form_class is ReporterMessageForm else {"withdraw_form": form}
+    kwargs = {
+        ReporterMessageForm: {"message_form": form},
+        SurveyForm: {"survey_form": form},
+    }.get(form_class, {"withdraw_form": form})
     return _status_page(request, report, services.receipt_normalize(code), status=400, **kwargs)
 
 
@@ -200,6 +224,20 @@ def reporter_withdraw(request):
         return _("Usted desistió de la denuncia. Queda registrada, pero ya no se tramita.")
 
     return _reporter_action(request, WithdrawForm, act)
+
+
+@reporter_page
+@require_POST
+@sensitive_post_parameters()
+@sensitive_variables()
+def reporter_survey(request):
+    def act(report, data):
+        services.outcome_survey_answer(
+            report=report, satisfaction=data["satisfaction"], would_report_again=data["would_report_again"]
+        )
+        return _("Gracias por responder. Sus respuestas solo se usan en las estadísticas, sin su denuncia.")
+
+    return _reporter_action(request, SurveyForm, act)
 
 
 @reporter_page
@@ -236,10 +274,12 @@ def reporter_attachment(request):
 
 def statistics(request):
     months = selectors.monthly_statistics()
+    total, years = selectors.channel_statistics()
     return render(
         request,
         "reports/statistics.html",
         {
+            **figures_context(total, years),
             "months": months,
             "categories": Report._meta.get_field("category").choices,
             "can_handle": rules.can_handle(request.user),
@@ -309,8 +349,38 @@ def _handle_page(request, report: Report, status=200, **forms):
         "forward_by": services.forward_by(report),
         "can_extend": not report.extension_days and report.status in (Status.RECEIVED, Status.IN_REVIEW),
         "today": selectors.today(),
+        **_follow_up_context(report, forms),
     }
     return render(request, "reports/handle.html", context, status=status)
+
+
+def _follow_up_context(report: Report, forms: dict) -> dict:
+    outcome = Outcome.objects.filter(report=report).first()
+    failed_stage = forms.get("stage_form")
+    referrals = list(report.referrals.select_related("created_by"))
+    for referral in referrals:
+        if failed_stage is not None and failed_stage.prefix == f"remision-{referral.pk}":
+            referral.stage_form = failed_stage
+        else:
+            referral.stage_form = ReferralStageForm(referral=referral)
+    if outcome is not None:
+        initial = {
+            "decision": outcome.decision,
+            "decided_on": outcome.decided_on,
+            "authority": outcome.authority,
+            "other_authority": outcome.other_authority,
+            "summary": outcome.summary,
+        }
+    else:
+        initial = {"decided_on": selectors.today()}
+    return {
+        "referrals": referrals,
+        "outcome": outcome,
+        "can_follow_up": report.status != Status.WITHDRAWN,
+        "referral_form": forms.get("referral_form")
+        or ReferralForm(initial={"referred_on": selectors.today()}),
+        "outcome_form": forms.get("outcome_form") or OutcomeForm(initial=initial),
+    }
 
 
 @_handler_only
@@ -392,6 +462,85 @@ def write(request, pk: int):
         act,
         _("Mensaje guardado."),
     )
+
+
+@_handler_only
+@require_POST
+def refer(request, pk: int):
+    def act(report, data):
+        services.referral_create(report=report, by=request.user, **data)
+
+    return _handler_action(
+        request,
+        pk,
+        "referral_form",
+        ReferralForm(request.POST),
+        AuditAction.VIEW,
+        act,
+        _("Remisión guardada."),
+    )
+
+
+@_handler_only
+@require_POST
+def referral_stage(request, pk: int, referral_id: int):
+    referral = Referral.objects.filter(report_id=pk, pk=referral_id).first()
+    if referral is None:
+        raise Http404
+
+    def act(report, data):
+        services.referral_update(
+            referral=referral,
+            by=request.user,
+            stage=data["stage"],
+            updated_on=data["updated_on"],
+            case_reference=data["case_reference"],
+        )
+
+    form = ReferralStageForm(request.POST, prefix=f"remision-{referral.pk}")
+    return _handler_action(request, pk, "stage_form", form, AuditAction.VIEW, act, _("Remisión actualizada."))
+
+
+@_handler_only
+@require_POST
+def decide(request, pk: int):
+    def act(report, data):
+        services.outcome_record(report=report, by=request.user, **data)
+
+    return _handler_action(
+        request, pk, "outcome_form", OutcomeForm(request.POST), AuditAction.VIEW, act, _("Decisión guardada.")
+    )
+
+
+@_handler_only
+@sensitive_post_parameters()
+@sensitive_variables()
+def record(request):
+    """A report received by phone, in person, by letter or by e-mail, with a printable receipt."""
+    if request.method == "POST":
+        form = StaffReportForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                report, receipt = services.report_record(by=request.user, **data)
+            except Refused as refusal:
+                form.add_error(None, refusal.message)
+            else:
+                return render(
+                    request,
+                    "reports/receipt_print.html",
+                    {
+                        "receipt": services.receipt_format(receipt),
+                        "report": report,
+                        "lookup_path": reverse("reports:lookup"),
+                    },
+                    status=201,
+                )
+        status = 400
+    else:
+        form = StaffReportForm(initial={"received_on": selectors.today()})
+        status = 200
+    return render(request, "reports/record.html", {"form": form}, status=status)
 
 
 @_handler_only
@@ -479,3 +628,82 @@ def statistics_json(request):
     from django.http import JsonResponse
 
     return JsonResponse({"estadisticas": _statistics_rows()}, json_dumps_params={"ensure_ascii": False})
+
+
+def figures_context(total, years) -> dict:
+    """The public figures as rows for the tables and the bar charts beside them."""
+
+    def bars(figures, name, choices):
+        rows = figures.breakdown(name, choices)
+        largest = max((n for _v, _l, n in rows if n), default=0)
+        return [
+            {
+                "value": value,
+                "label": label,
+                "count": n,
+                "width": round(100 * n / largest) if n and largest else 0,
+            }
+            for value, label, n in rows
+        ]
+
+    return {
+        "total": total,
+        "years": years,
+        "breakdowns": [
+            (_("Por estado"), "status", bars(total, "status", Status.choices)),
+            (_("Por tema"), "category", bars(total, "category", Report._meta.get_field("category").choices)),
+            (_("Por canal"), "channel", bars(total, "channel", Channel.choices)),
+            (_("Por decisión de las autoridades"), "decision", bars(total, "decision", Decision.choices)),
+        ],
+        "authorities": Authority.choices,
+        "year_chart": _year_chart(years),
+        "small_cell": selectors.SMALL_CELL,
+    }
+
+
+def _year_chart(years):
+    """Reports received per year (the observatory's accessible SVG chart); years with fewer
+    than five are left out of the line, as they are hidden in the table."""
+    from decimal import Decimal
+
+    from observatory.chart import build_chart
+
+    if len(years) < 2:
+        return None
+    periods = [str(year.year) for year in reversed(years)]
+    received = {str(y.year): Decimal(y.received) for y in years if y.received_shown is not None}
+    return build_chart(periods, [(str(_("Denuncias recibidas")), received)], {}, "")
+
+
+def _figures_row(figures) -> dict:
+    data = figures.as_json()
+    row = {"anio": data["year"], "recibidas": data["received"]}
+    for name in ("status", "category", "channel", "decision"):
+        row.update({f"{name}_{value}": n for value, n in data[name].items()})
+    row.update(
+        {
+            "porcentaje_en_termino": data["answered_on_time_pct"],
+            "mediana_dias_habiles_primera_respuesta": data["median_business_days_to_first_answer"],
+            "mediana_dias_habiles_decision": data["median_business_days_to_decision"],
+            "encuestas": data["satisfaction"]["answers"],
+            "porcentaje_satisfechos": data["satisfaction"]["satisfied_pct"],
+            "satisfaccion_promedio": data["satisfaction"]["average"],
+        }
+    )
+    return row
+
+
+def figures_csv(request):
+    """The yearly figures for machines; an empty count is one from 1 to 4, hidden."""
+    import csv
+
+    _total, years = selectors.channel_statistics()
+    rows = [_figures_row(year) for year in years]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="denuncias-cifras-anuales.csv"'
+    header = list(_figures_row(selectors.ChannelFigures(year=0)).keys())
+    writer = csv.DictWriter(response, fieldnames=header)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return response
