@@ -148,18 +148,6 @@ class ConsultationPage(RoutablePageMixin, Page):
 
         return views.report(request, self)
 
-    @path("informe.csv", name="report_csv")
-    def report_csv_route(self, request):
-        from consultations import views
-
-        return views.report_csv(request, self)
-
-    @path("informe.pdf", name="report_pdf")
-    def report_pdf_route(self, request):
-        from consultations import views
-
-        return views.report_pdf(request, self)
-
     @path("publicar-informe/", name="publish_report")
     def publish_report_route(self, request):
         from consultations import views

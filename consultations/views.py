@@ -275,3 +275,22 @@ def report_publish(request, page: ConsultationPage):
         return redirect(page.url + "informe/")
     messages.success(request, _("El informe quedó publicado y se avisó a quienes participaron."))
     return redirect(page.url + "informe/")
+
+
+def report_download(request, page_path: str, fmt: str):
+    """`<consultation URL>informe.csv` and `informe.pdf`: Wagtail only serves paths that end in a
+    slash, so these come through a URL of their own that finds the page by its path."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [component for component in page_path.split("/") if component]
+    page, _args, _kwargs = site.root_page.localized.specific.route(request, components)
+    page = page.specific
+    if (
+        not isinstance(page, ConsultationPage)
+        or not ConsultationPage.objects.live().public().filter(pk=page.pk).exists()
+    ):
+        raise Http404
+    return report_csv(request, page) if fmt == "csv" else report_pdf(request, page)
