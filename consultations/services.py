@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Organization, User
+from accounts.models import Membership, NotificationKind, Organization, User
 from accounts.notifications import notify_many
 from accounts.roles import EDITORS, MODERATORS
 from accounts.selectors import check_verified
@@ -45,8 +45,6 @@ __all__ = [
 
 BODY_MAX = 4000
 REASON_MAX = 300
-# Not a choice of accounts.NotificationKind (yet): written with notify_many, which stores it as is.
-NOTIFICATION_KIND = "consultation_report"
 
 
 def _in_group(user, name: str) -> bool:
@@ -258,6 +256,9 @@ def consultation_report_publish(*, page: ConsultationPage, by: User) -> Consulta
             "title": page.title
         }
     notify_many(
-        recipients=list(participants), kind=NOTIFICATION_KIND, message=message, url=page.url + "informe/"
+        recipients=list(participants),
+        kind=NotificationKind.CONSULTATION_REPORT,
+        message=message,
+        url=page.url + "informe/",
     )
     return page

@@ -72,6 +72,7 @@ def test_report_is_published_only_when_every_comment_is_answered_and_participant
     assert page.status == "answered"
     notified = set(Notification.objects.values_list("recipient__email", flat=True))
     assert notified == {citizen.email, other_citizen.email}
+    assert set(Notification.objects.values_list("kind", flat=True)) == {"consultation_report"}
     assert client.get(f"/api/v1/consultations/{page.pk}/").json()["status"] == "answered"
 
 
