@@ -26,7 +26,7 @@ class RefusalsAsResponses:
         return super().handle_exception(exc)
 
 
-class SectionSerializer(serializers.Serializer):
+class ConsultationSectionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     number = serializers.CharField()
     heading = serializers.CharField()
@@ -59,19 +59,19 @@ class ConsultationSerializer(serializers.Serializer):
 class ConsultationDetailSerializer(ConsultationSerializer):
     sections = serializers.SerializerMethodField()
 
-    @extend_schema_field(SectionSerializer(many=True))
+    @extend_schema_field(ConsultationSectionSerializer(many=True))
     def get_sections(self, page) -> list[dict]:
-        return SectionSerializer(selectors.sections_with_counts(page), many=True).data
+        return ConsultationSectionSerializer(selectors.sections_with_counts(page), many=True).data
 
 
-class AnswerSerializer(serializers.Serializer):
+class ConsultationAnswerSerializer(serializers.Serializer):
     body_html = serializers.CharField()
     answered_at = serializers.DateTimeField()
     office = serializers.CharField(source="office.name")
     accepted = serializers.CharField(source="decision", help_text="accepted, partly o not_accepted.")
 
 
-class CommentSerializer(serializers.Serializer):
+class ConsultationCommentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     section = serializers.IntegerField(source="section_id")
     author = serializers.CharField(source="author.public_name")
@@ -94,10 +94,10 @@ class CommentSerializer(serializers.Serializer):
         if not self.context.get("answers_visible"):
             return None
         answer = getattr(comment, "answer", None)
-        return AnswerSerializer(answer).data if answer is not None else None
+        return ConsultationAnswerSerializer(answer).data if answer is not None else None
 
 
-class CommentCreateSerializer(serializers.Serializer):
+class ConsultationCommentCreateSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=services.BODY_MAX)
     stance = serializers.ChoiceField(choices=Stance.choices)
     proposed_text = serializers.CharField(max_length=services.BODY_MAX, required=False, allow_blank=True)
@@ -139,15 +139,15 @@ class ConsultationViewSet(
         methods=["GET"],
         summary="Observaciones de una sección",
         description="En orden de publicación; `answer` es null hasta que se publica el informe.",
-        responses={200: CommentSerializer(many=True), **_refusals(404)},
+        responses={200: ConsultationCommentSerializer(many=True), **_refusals(404)},
     )
     @extend_schema(
         methods=["POST"],
         summary="Comentar una sección",
         description="Cuenta verificada, mientras la consulta está abierta; 403 con el motivo si no.",
-        request=CommentCreateSerializer,
+        request=ConsultationCommentCreateSerializer,
         responses={
-            201: CommentSerializer,
+            201: ConsultationCommentSerializer,
             400: OpenApiResponse(OpenApiTypes.OBJECT),
             **_refusals(401, 403, 404),
         },
@@ -164,7 +164,7 @@ class ConsultationViewSet(
             ConsultationSection.objects.select_related("page"), pk=section_id, page=page
         )
         if request.method == "POST":
-            data = CommentCreateSerializer(data=request.data)
+            data = ConsultationCommentCreateSerializer(data=request.data)
             data.is_valid(raise_exception=True)
             organization = None
             if data.validated_data.get("organization"):
@@ -179,11 +179,13 @@ class ConsultationViewSet(
                 proposed_text=data.validated_data.get("proposed_text", ""),
                 organization=organization,
             )
-            return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+            return Response(ConsultationCommentSerializer(comment).data, status=status.HTTP_201_CREATED)
         comments = selectors.section_comments(section)
         page_of = self.paginate_queryset(comments)
         context = {"answers_visible": page.report_published_at is not None}
-        return self.get_paginated_response(CommentSerializer(page_of, many=True, context=context).data)
+        return self.get_paginated_response(
+            ConsultationCommentSerializer(page_of, many=True, context=context).data
+        )
 
     @extend_schema(
         summary="Informe global de observaciones",
@@ -213,7 +215,9 @@ class ConsultationViewSet(
                         "id": row.section.pk,
                         "number": row.section.number,
                         "heading": row.section.heading,
-                        "comments": CommentSerializer(row.comments, many=True, context=context).data,
+                        "comments": ConsultationCommentSerializer(
+                            row.comments, many=True, context=context
+                        ).data,
                     }
                     for row in rows
                 ],
