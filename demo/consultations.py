@@ -478,7 +478,10 @@ def seed_library() -> None:
             about=about,
             summary=summary,
             body=[
-                ("paragraph", f"<p>{summary}</p>"),
+                (
+                    "paragraph",
+                    "<p>Vaya paso a paso. Lea cada frase con calma. Puede volver atrás cuando quiera.</p>",
+                ),
                 (
                     "paragraph",
                     "<p>Si necesita ayuda, llame a la línea de atención o visite la sede de la "

@@ -167,3 +167,10 @@ class EasyReadPage(Page):
     class Meta:
         verbose_name = _("página de lectura fácil")
         verbose_name_plural = _("páginas de lectura fácil")
+
+    # Where the full version of each page lives.
+    ORIGINAL_PATHS = {EasyReadTopic.REPORTS: "/denuncias/", EasyReadTopic.PARTICIPATION: "/retos/"}
+
+    @property
+    def original_url(self) -> str:
+        return self.ORIGINAL_PATHS.get(self.about, "/")

@@ -77,4 +77,13 @@ def test_new_pages_are_accessible_at_375_and_1280(demo_content, page, visit, ass
                 SHOTS.mkdir(exist_ok=True)
                 name = re.sub(r"[^a-z0-9]+", "-", path.strip("/").lower()) or "inicio"
                 page.screenshot(path=str(SHOTS / f"{name}-{size['width']}.png"), full_page=True)
+    # The office's screens: the answer form (with a proposed wording's diff) and the report preview.
+    comment = ConsultationComment.objects.filter(section__page=answered).order_by("pk").first()
+    answer_path = f"{answered.url}comentarios/{comment.pk}/responder/"
+    log_in(page, UserFactory(display_name="Laura Editora", groups=["editors"]), answer_path)
+    for size in (PHONE_375, DESKTOP):
+        page.set_viewport_size(size)
+        visit(answer_path)
+        expect(page.get_by_label("Respuesta pública")).to_have_value(comment.answer.body)
+        assert_accessible(f"{answer_path} at {size['width']} px")
     assert ARTIFACTS

@@ -91,6 +91,7 @@ def test_easy_read_page_with_sign_language_slot_is_linked_from_the_key_pages(cli
     assert easy.url in html
     page = client.get(easy.url).content.decode()
     assert "Lengua de Señas Colombiana" in page
+    assert 'href="/denuncias/"' in page  # and back to the full page
     assert EasyReadPage.objects.get(about="participation").url in client.get("/retos/").content.decode()
 
 
