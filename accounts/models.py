@@ -212,6 +212,7 @@ class NotificationKind(models.TextChoices):
     MODERATION = "moderation", _("Decisión de moderación")
     CHALLENGE_PHASE = "challenge_phase", _("Cambio de fase de un reto que sigue")
     DEBATE_SESSION = "debate_session", _("Sesión de debate de un reto que sigue")
+    CONSULTATION_REPORT = "consultation_report", _("Informe de una consulta en la que participó")
 
 
 class Notification(models.Model):

@@ -44,6 +44,9 @@ class HomePage(Page):
         "cms.NewsIndexPage",
         "challenges.ChallengeIndexPage",
         "cms.TransparencyIndexPage",
+        "consultations.ConsultationIndexPage",
+        "library.LibraryIndexPage",
+        "library.EasyReadPage",
     ]
     max_count = 1
 

@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from challenges.api import ChallengeViewSet
+from consultations.api import ConsultationViewSet
 from ideas.api import IdeaViewSet
 from observatory.api import IndicatorViewSet
 from reports.api import ReportHandlingViewSet, ReportViewSet
@@ -16,6 +17,7 @@ from sessions.api import DebateSessionViewSet
 
 router = DefaultRouter()
 router.register("challenges", ChallengeViewSet, basename="challenge")
+router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("ideas", IdeaViewSet, basename="idea")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("reports", ReportViewSet, basename="report")

@@ -14,6 +14,7 @@ from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from core.policies import PRIVACY_POLICY_SLUG
 from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from demo.challenges import seed_challenges, seed_follows_and_flags
+from demo.consultations import seed_consultations
 from demo.observatory import seed_observatory
 from demo.reports import seed_reports
 from demo.sessions import seed_debates
@@ -163,6 +164,7 @@ class Command(BaseCommand):
         seed_observatory()
         seed_reports()
         seed_debates()
+        seed_consultations()
         # Last: the participation indicators count what every other seed has made.
         computed_indicators_update()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))

@@ -1,0 +1,13 @@
+"""Public consultations of drafts: sections, comments with a stance, answers and the global report."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsultationsConfig(AppConfig):
+    name = "consultations"
+    label = "consultations"
+    verbose_name = _("Consultas públicas")
+
+    def ready(self) -> None:
+        from consultations import bootstrap, search  # noqa: F401  (register their steps and providers)
