@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "sessions.apps.DebatesConfig",
     "reports",
     "observatory",
+    "agenda",
+    "newsletter",
     "daphne",
     "channels",
     "wagtail.contrib.forms",

@@ -32,6 +32,8 @@ urlpatterns = [
     path("observatorio/", include("observatory.urls")),
     path("", include("reports.urls")),
     path("", include("sessions.urls")),
+    path("", include("agenda.urls")),
+    path("", include("newsletter.urls")),
 ]
 
 if settings.DEBUG:
