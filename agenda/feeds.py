@@ -18,6 +18,9 @@ class AgendaRssFeed(Feed):
     def link(self):
         return absolute("/agenda/")
 
+    def feed_url(self):
+        return absolute("/agenda/atom/" if self.feed_type is Atom1Feed else "/agenda/rss/")
+
     def items(self):
         return upcoming_events(50)
 

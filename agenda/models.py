@@ -85,6 +85,12 @@ class Event(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        # Calendars (iCalendar) hold whole seconds: keep the same times everywhere.
+        self.starts_at = self.starts_at.replace(microsecond=0)
+        self.ends_at = self.ends_at.replace(microsecond=0)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("agenda:detail", args=[self.pk])
 

@@ -18,6 +18,9 @@ class ChallengesRssFeed(Feed):
     def link(self):
         return absolute("/retos/")
 
+    def feed_url(self):
+        return absolute("/retos/atom/" if self.feed_type is Atom1Feed else "/retos/rss/")
+
     def items(self):
         return visible_challenges().order_by("-ideas_open_at", "-pk")[:30]
 
