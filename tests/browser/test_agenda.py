@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 
 from agenda.models import Registration
 from tests.agenda.factories import EventFactory
-from tests.browser.test_participation import check_both_widths, log_in  # noqa: F401  (fixture)
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.test_participation import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -30,6 +31,19 @@ def shoot(page, name: str) -> None:
 
 
 @pytest.fixture
+def check_both_widths(page, assert_accessible):
+    """axe-core at desktop and phone widths."""
+
+    def check(where: str) -> None:
+        for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+            page.set_viewport_size(size)
+            assert_accessible(f"{where} ({label}, {size['width']} px)")
+        page.set_viewport_size(DESKTOP)
+
+    return check
+
+
+@pytest.fixture
 def agenda_data(transactional_db):
     from tests.accounts.factories import UserFactory
 
@@ -40,7 +54,7 @@ def agenda_data(transactional_db):
     return citizen, event, full
 
 
-def test_a_citizen_registers_for_an_event_and_gets_the_confirmation(agenda_data, page, check_both_widths):  # noqa: F811
+def test_a_citizen_registers_for_an_event_and_gets_the_confirmation(agenda_data, page, check_both_widths):
     citizen, event, full = agenda_data
     page.goto("/agenda/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Agenda")
@@ -76,7 +90,7 @@ def test_a_citizen_registers_for_an_event_and_gets_the_confirmation(agenda_data,
 
 def test_newsletter_page_is_accessible_and_says_why_input_is_refused(
     transactional_db, page, check_both_widths
-):  # noqa: F811
+):
     page.goto("/boletin/")
     check_both_widths("/boletin/")
     shoot(page, "boletin")
