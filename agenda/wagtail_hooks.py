@@ -2,11 +2,42 @@
 events; a debate session's event follows the session (its venue, capacity and stream are edited
 here). Raising an event's capacity gives the new seats to the waiting list."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from agenda.models import Event
+
+FORM_FIELDS = [
+    "title",
+    "kind",
+    "description",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "address",
+    "accessibility",
+    "online_url",
+    "capacity",
+    "office",
+    "organization",
+    "organizers",
+    "debate_session",
+    "public",
+    "cancelled",
+]
+
+
+class EventForm(WagtailAdminModelForm):
+    online_url = forms.URLField(
+        label=_("enlace en línea o transmisión"), required=False, assume_scheme="https", max_length=200
+    )
+
+    class Meta:
+        model = Event
+        fields = FORM_FIELDS
 
 
 class EventViewSet(ModelViewSet):
@@ -28,24 +59,10 @@ class EventViewSet(ModelViewSet):
     ]
     list_filter = ["kind", "public", "cancelled"]
     search_fields = ["title", "venue"]
-    form_fields = [
-        "title",
-        "kind",
-        "description",
-        "starts_at",
-        "ends_at",
-        "venue",
-        "address",
-        "accessibility",
-        "online_url",
-        "capacity",
-        "office",
-        "organization",
-        "organizers",
-        "debate_session",
-        "public",
-        "cancelled",
-    ]
+    form_fields = FORM_FIELDS
+
+    def get_form_class(self, for_update=False):
+        return EventForm
 
 
 @hooks.register("register_admin_viewset")
