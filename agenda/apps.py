@@ -10,7 +10,7 @@ class AgendaConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self) -> None:
-        from agenda import search, signals  # noqa: F401  (they register themselves)
+        from agenda import personal_data, search, signals  # noqa: F401  (they register themselves)
         from agenda.roles import grant_agenda
         from core import sections
 

@@ -10,6 +10,7 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Boletín")
 
     def ready(self) -> None:
+        from newsletter import personal_data  # noqa: F401  (registers its section)
         from newsletter.roles import grant_newsletter
 
         post_migrate.connect(grant_newsletter, sender=self)

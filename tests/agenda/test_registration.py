@@ -154,3 +154,20 @@ def test_api_list_queries_do_not_grow_with_events(client):
     EventFactory.create_batch(12)
     many = count_queries(lambda: client.get("/api/v1/events/"))
     assert many == few <= 4
+
+
+def test_my_registrations_and_subscription_are_in_my_data_download(client_for, citizen):
+    import json
+
+    from django.utils import timezone
+
+    from newsletter.models import Subscriber
+
+    event = EventFactory(title="Taller de veeduría ciudadana")
+    services.registration_create(user=citizen, event=event)
+    Subscriber.objects.create(
+        email=citizen.email, status="confirmed", requested_at=timezone.now(), consent_text="sí"
+    )
+    data = json.loads(client_for(citizen).get(reverse("accounts:data_export")).content)
+    assert [item["event"] for item in data["agenda"]["registrations"]] == ["Taller de veeduría ciudadana"]
+    assert data["newsletter"]["status"] == "confirmed"
