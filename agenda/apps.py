@@ -11,8 +11,9 @@ class AgendaConfig(AppConfig):
 
     def ready(self) -> None:
         from agenda import personal_data, search, signals  # noqa: F401  (they register themselves)
-        from agenda.roles import grant_agenda
-        from core import sections
+        from agenda.roles import bootstrap_agenda, grant_agenda
+        from core import bootstrap, sections
 
         sections.register("agenda:list", _("Agenda"), 35)
         post_migrate.connect(grant_agenda, sender=self)
+        bootstrap.register("agenda", order=60)(bootstrap_agenda)

@@ -22,3 +22,11 @@ def grant_agenda(sender=None, using: str = "default", **kwargs) -> None:
         group.permissions.add(*permissions)
         if access_admin is not None:
             group.permissions.add(access_admin)
+
+
+def bootstrap_agenda() -> list[str]:
+    """Going-live step: the agenda's permissions for editors and moderators (idempotent)."""
+    before = Permission.objects.filter(group__name__in=(EDITORS, MODERATORS)).count()
+    grant_agenda()
+    added = Permission.objects.filter(group__name__in=(EDITORS, MODERATORS)).count() - before
+    return [f"Agenda: {added} permisos para editores y moderadores."] if added else []

@@ -10,7 +10,9 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Boletín")
 
     def ready(self) -> None:
+        from core import bootstrap
         from newsletter import personal_data  # noqa: F401  (registers its section)
-        from newsletter.roles import grant_newsletter
+        from newsletter.roles import bootstrap_newsletter, grant_newsletter
 
         post_migrate.connect(grant_newsletter, sender=self)
+        bootstrap.register("newsletter", order=61)(bootstrap_newsletter)

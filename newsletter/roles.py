@@ -19,3 +19,11 @@ def grant_newsletter(sender=None, using: str = "default", **kwargs) -> None:
             )
             .exclude(codename__in=["add_subscriber", "add_delivery", "change_delivery"])
         )
+
+
+def bootstrap_newsletter() -> list[str]:
+    """Going-live step: the newsletter's permissions for editors (idempotent)."""
+    before = Permission.objects.filter(group__name=EDITORS).count()
+    grant_newsletter()
+    added = Permission.objects.filter(group__name=EDITORS).count() - before
+    return [f"Boletín: {added} permisos para editores."] if added else []

@@ -98,3 +98,19 @@ def test_an_edition_offers_preview_test_send_and_send(client_for, editor, django
     again = client.post(f"/boletin/ediciones/{edition.pk}/enviar/", follow=True)
     assert "Esta edición ya se envió" in again.content.decode()
     assert len(mail.outbox) == 1
+
+
+def test_going_live_steps_grant_the_roles_once():
+    from django.contrib.auth.models import Group
+
+    from core import bootstrap
+
+    Group.objects.get_or_create(name="editors")
+    Group.objects.get_or_create(name="moderators")
+    Group.objects.get(name="editors").permissions.clear()
+    Group.objects.get(name="moderators").permissions.clear()
+    steps = {step.name: step for step in bootstrap.steps()}
+    assert steps["agenda"].run() and steps["newsletter"].run()
+    assert steps["agenda"].run() == steps["newsletter"].run() == []
+    assert Group.objects.get(name="moderators").permissions.filter(codename="change_event").exists()
+    assert Group.objects.get(name="editors").permissions.filter(codename="change_edition").exists()
