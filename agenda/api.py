@@ -9,9 +9,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from agenda import selectors, services
-from agenda.links import absolute
 from agenda.models import Event, EventKind, RegistrationStatus
 from core.api import RefusalSerializer, TranslatedNotFound
+from core.links import absolute
 from core.refusals import Refused
 
 

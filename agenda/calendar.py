@@ -5,8 +5,8 @@ from collections.abc import Iterable
 import icalendar
 from django.utils import timezone
 
-from agenda.links import absolute, site_url
 from agenda.models import Event
+from core.links import absolute, site_url
 
 
 def _component(event: Event) -> icalendar.Event:

@@ -4,8 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
-from agenda.links import absolute
 from agenda.selectors import upcoming_events
+from core.links import absolute
 
 
 class AgendaRssFeed(Feed):

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors import check_verified
-from agenda.links import absolute
 from agenda.models import Event, Registration, RegistrationStatus
+from core.links import absolute
 from core.refusals import Refused
 
 ACTIVE = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)

@@ -8,8 +8,8 @@ from django.utils import translation
 from django_tasks import task
 
 from agenda.calendar import event_ics
-from agenda.links import absolute
 from agenda.models import Registration, RegistrationStatus
+from core.links import absolute
 
 
 def _send(registration: Registration, template: str, reason: str = "") -> None:

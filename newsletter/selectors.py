@@ -4,11 +4,11 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from agenda.links import absolute
 from agenda.selectors import upcoming_events
 from challenges.models import Phase
 from challenges.selectors import phase_filter, visible_challenges
 from cms.models import NewsPage
+from core.links import absolute
 from newsletter.models import Edition
 
 
