@@ -5,6 +5,7 @@ import csv
 import datetime
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -103,7 +104,7 @@ def register(request, pk: int):
         registration, _created = services.registration_create(user=request.user, event=event)
     except Refused as refused:
         if refused.status == 401:
-            return redirect(f"/cuenta/login/?next={event.get_absolute_url()}")
+            return redirect_to_login(event.get_absolute_url())
         messages.error(request, refused.message)
         return redirect(event)
     if registration.status == RegistrationStatus.REGISTERED:
@@ -122,7 +123,7 @@ def register(request, pk: int):
 def cancel(request, pk: int):
     event = _event(pk)
     if not request.user.is_authenticated:
-        return redirect(f"/cuenta/login/?next={event.get_absolute_url()}")
+        return redirect_to_login(event.get_absolute_url())
     if services.registration_cancel(user=request.user, event=event) is not None:
         messages.success(request, _("Cancelamos su inscripción. Gracias por liberar el cupo."))
     return redirect(event)
@@ -150,7 +151,7 @@ def attendance_csv(request, pk: int):
     event = get_object_or_404(Event.objects.select_related("office", "organization"), pk=pk)
     if not request.user.has_perm("agenda.view_attendance", event):
         if not request.user.is_authenticated:
-            return redirect(f"/cuenta/login/?next={request.path}")
+            return redirect_to_login(request.path)
         raise PermissionDenied
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="asistencia-evento-{event.pk}.csv"'

@@ -6,6 +6,8 @@ worker that crashes half-way leaves the claimed rows it had not finished; the ne
 them failed (it cannot know whether the message left) and sends only the rows still pending.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
@@ -20,6 +22,8 @@ from newsletter.models import Delivery, DeliveryStatus, Edition, EditionStatus, 
 from newsletter.selectors import edition_content
 
 BATCH_SIZE = 50
+# A confirmation link is sent again only after this long: a stranger cannot flood someone's inbox.
+RESEND_AFTER = datetime.timedelta(minutes=10)
 
 
 def consent_text() -> str:
@@ -38,6 +42,12 @@ def subscriber_request(*, email: str) -> Subscriber:
         subscriber, created = Subscriber.objects.select_for_update().get_or_create(
             email=email, defaults={"requested_at": now, "consent_text": consent_text()}
         )
+        if (
+            not created
+            and subscriber.status == SubscriberStatus.PENDING
+            and now - subscriber.requested_at < RESEND_AFTER
+        ):
+            return subscriber
         if not created and subscriber.status != SubscriberStatus.CONFIRMED:
             subscriber.status = SubscriberStatus.PENDING
             subscriber.requested_at = now

@@ -174,3 +174,11 @@ def test_editors_preview_and_test_send(client_for, editor, citizen):
     client.post(reverse("newsletter:test_send", args=[edition.pk]))
     assert [message.to for message in mail.outbox] == [[editor.email]]
     assert not Delivery.objects.exists()
+
+
+def test_asking_again_at_once_sends_no_second_link(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(5):
+            client.post("/boletin/", {"email": "vecina@correo.example", "consent": "on"})
+    assert len(mail.outbox) == 1
+    assert Subscriber.objects.count() == 1
