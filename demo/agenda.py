@@ -7,8 +7,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import Office, User
-from agenda import services
-from agenda.models import Event
+from agenda.models import Event, Registration
 from newsletter.models import Delivery, Edition, Subscriber
 
 OFFICES = {
@@ -36,6 +35,19 @@ def _event(title: str, **fields) -> Event:
     if event is None:
         event = Event.objects.create(title=title, **fields)
     return event
+
+
+def _register_quietly(user: User, event: Event) -> None:
+    """A demo registration (or place on the waiting list) without e-mail to the demo accounts."""
+    event.refresh_from_db()
+    if Registration.objects.filter(event=event, user=user).exists():
+        return
+    full = event.registered_count >= event.capacity
+    Registration.objects.create(
+        event=event, user=user, status="waitlisted" if full else "registered", queued_at=timezone.now()
+    )
+    if not full:
+        Event.objects.filter(pk=event.pk).update(registered_count=event.registered_count + 1)
 
 
 def seed_agenda() -> None:
@@ -95,10 +107,10 @@ def seed_agenda() -> None:
         "gremio@laboratorio.example",
     ):
         if email in users:
-            services.registration_create(user=users[email], event=training)
+            _register_quietly(users[email], training)
     for email in ("ciudadana@laboratorio.example", "gremio@laboratorio.example"):
         if email in users:
-            services.registration_create(user=users[email], event=workshop)
+            _register_quietly(users[email], workshop)
     if "moderador@laboratorio.example" in users:
         training.organizers.add(users["moderador@laboratorio.example"])
     seed_newsletter()
