@@ -1,10 +1,12 @@
-"""RSS and Atom feeds of the news."""
+"""RSS and Atom feeds of the news, with absolute links from the site's address (SITE_URL)."""
 
 import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from core.links import absolute
 
 
 class NewsRssFeed(Feed):
@@ -23,7 +25,10 @@ class NewsRssFeed(Feed):
         return obj.title
 
     def link(self, obj):
-        return obj.get_url(self.request)
+        return absolute(obj.get_url(self.request))
+
+    def feed_url(self, obj):
+        return absolute(obj.get_url(self.request) + ("atom/" if self.feed_type is Atom1Feed else "rss/"))
 
     def description(self, obj):
         return obj.intro or obj.title
@@ -40,7 +45,7 @@ class NewsRssFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute(item.get_url(self.request))
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(8, 0)))

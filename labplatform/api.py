@@ -8,6 +8,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from agenda.api import EventViewSet
 from challenges.api import ChallengeViewSet
 from consultations.api import ConsultationViewSet
 from ideas.api import IdeaViewSet
@@ -18,6 +19,7 @@ from sessions.api import DebateSessionViewSet
 router = DefaultRouter()
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("consultations", ConsultationViewSet, basename="consultation")
+router.register("events", EventViewSet, basename="event")
 router.register("ideas", IdeaViewSet, basename="idea")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("reports", ReportViewSet, basename="report")

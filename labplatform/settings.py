@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "observatory",
     "consultations",
     "library",
+    "agenda",
+    "newsletter",
     "daphne",
     "channels",
     "wagtail.contrib.forms",

@@ -33,6 +33,8 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("", include("sessions.urls")),
     path("", include("consultations.urls")),
+    path("", include("agenda.urls")),
+    path("", include("newsletter.urls")),
 ]
 
 if settings.DEBUG:

@@ -133,7 +133,8 @@ def test_unpublished_news_stays_out_of_lists_and_feeds(client, news_index):
     assert "Borrador secreto" not in client.get(news_index.url + "atom/").content.decode()
 
 
-def test_atom_feed(client, news_index):
+def test_atom_feed(client, news_index, settings):
+    settings.SITE_URL = "https://laboratorio.bucaramanga.gov.co"
     for n in range(3):
         add_news(news_index, n)
     response = client.get(news_index.url + "atom/")
@@ -144,7 +145,10 @@ def test_atom_feed(client, news_index):
     assert root.find("a:title", ns).text == "Noticias"
     entries = root.findall("a:entry", ns)
     assert [e.find("a:title", ns).text for e in entries] == ["Noticia 2", "Noticia 1", "Noticia 0"]
-    assert entries[0].find("a:link", ns).get("href").startswith("http://testserver/")
+    assert entries[0].find("a:link", ns).get("href").startswith("https://laboratorio.bucaramanga.gov.co/")
+    assert (
+        root.find("a:link[@rel='self']", ns).get("href").startswith("https://laboratorio.bucaramanga.gov.co/")
+    )
 
 
 def test_rss_feed(client, news_index):

@@ -13,6 +13,7 @@ from accounts.roles import ensure_role_groups
 from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from core.policies import PRIVACY_POLICY_SLUG
 from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from demo.agenda import seed_agenda
 from demo.challenges import seed_challenges, seed_follows_and_flags
 from demo.consultations import seed_consultations
 from demo.observatory import seed_observatory
@@ -165,6 +166,7 @@ class Command(BaseCommand):
         seed_reports()
         seed_debates()
         seed_consultations()
+        seed_agenda()
         # Last: the participation indicators count what every other seed has made.
         computed_indicators_update()
         self.stdout.write(self.style.SUCCESS("Contenido de demostración listo."))
