@@ -11,6 +11,7 @@ from rest_framework.routers import DefaultRouter
 from challenges.api import ChallengeViewSet
 from ideas.api import IdeaViewSet
 from observatory.api import IndicatorViewSet
+from projects.api import ProjectViewSet
 from reports.api import ReportViewSet
 from sessions.api import DebateSessionViewSet
 
@@ -18,6 +19,7 @@ router = DefaultRouter()
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("ideas", IdeaViewSet, basename="idea")
 router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("projects", ProjectViewSet, basename="project")
 router.register("reports", ReportViewSet, basename="report")
 router.register("sessions", DebateSessionViewSet, basename="debate-session")
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "sessions.apps.DebatesConfig",
     "reports",
     "observatory",
+    "projects",
     "daphne",
     "channels",
     "wagtail.contrib.forms",
