@@ -10,7 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from challenges.api import ChallengeViewSet
 from ideas.api import IdeaViewSet
-from observatory.api import IndicatorViewSet
+from observatory.api import IndicatorViewSet, RiskViewSet
 from projects.api import ProjectViewSet
 from reports.api import ReportViewSet
 from sessions.api import DebateSessionViewSet
@@ -21,6 +21,7 @@ router.register("ideas", IdeaViewSet, basename="idea")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("projects", ProjectViewSet, basename="project")
 router.register("reports", ReportViewSet, basename="report")
+router.register("risks", RiskViewSet, basename="risk")
 router.register("sessions", DebateSessionViewSet, basename="debate-session")
 
 

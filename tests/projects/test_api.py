@@ -61,11 +61,8 @@ def _done_path(project, title="Construcción"):
 
 @pytest.mark.parametrize("who", ["anonymous", "citizen", "moderator"])
 def test_strangers_may_not_mark_a_milestone(client, client_for, project, who, citizen, moderator):
-    browser = (
-        {"anonymous": client, "citizen": client_for(citizen), "moderator": None}[who]
-        if who != "moderator"
-        else client_for(moderator)
-    )
+    user = {"anonymous": None, "citizen": citizen, "moderator": moderator}[who]
+    browser = client_for(user) if user else client
     response = browser.post(_done_path(project), {}, content_type="application/json")
     assert response.status_code == 403
     assert "dependencia responsable" in response.json()["detail"]
