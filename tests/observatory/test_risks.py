@@ -11,8 +11,8 @@ from core.refusals import Refused
 from observatory.models import LEVEL_MATRIX, Risk, RiskFollowUp, risk_level
 from observatory.services import risk_followup_record, risk_values_check
 from tests.accounts.factories import UserFactory
-from tests.observatory.risk_factories import action, control, followup, make_risk
 from tests.observatory.factories import PlanFactory, component
+from tests.observatory.risk_factories import action, control, followup, make_risk
 from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
