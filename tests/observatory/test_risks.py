@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from core.refusals import Refused
 from observatory.models import LEVEL_MATRIX, Risk, RiskFollowUp, risk_level
@@ -122,7 +123,7 @@ def test_follow_ups_on_other_dates_are_refused(supervisor, cut):
 
 def test_a_cut_still_to_come_and_a_second_follow_up_of_the_same_cut_are_refused(supervisor):
     risk = make_risk()
-    future = datetime.date(datetime.date.today().year + 1, 4, 30)
+    future = datetime.date(timezone.localdate().year + 1, 4, 30)
     with pytest.raises(Refused) as refusal:
         risk_followup_record(risk=risk, cut_on=future, progress=10, notes="x", by=supervisor)
     assert "aún no llega" in refusal.value.message

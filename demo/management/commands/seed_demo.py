@@ -15,7 +15,9 @@ from core.policies import PRIVACY_POLICY_SLUG
 from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from demo.challenges import seed_challenges, seed_follows_and_flags
 from demo.observatory import seed_observatory
+from demo.projects import seed_projects
 from demo.reports import seed_reports
+from demo.risks import seed_risks
 from demo.sessions import seed_debates
 from demo.transparency import seed_transparency
 from observatory.services import computed_indicators_update
@@ -161,6 +163,8 @@ class Command(BaseCommand):
         seed_follows_and_flags()
         seed_transparency()
         seed_observatory()
+        seed_projects()
+        seed_risks()
         seed_reports()
         seed_debates()
         # Last: the participation indicators count what every other seed has made.
