@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -149,6 +150,12 @@ class Milestone(Orderable):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.done_on and self.done_on > timezone.localdate():
+            raise ValidationError({"done_on": _("Un hito no puede cumplirse en una fecha futura.")})
+
     def evidence_urls(self) -> list[str]:
         urls = [self.evidence_url] if self.evidence_url else []
         if self.evidence_document_id:
@@ -178,13 +185,15 @@ class Update(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(_("fecha"), auto_now_add=True)
+    # When it happened (a milestone's done date), which may be before it was recorded.
+    occurred_on = models.DateField(_("fecha"), default=timezone.localdate)
+    created_at = models.DateTimeField(_("registrado el"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("novedad del proyecto")
         verbose_name_plural = _("novedades del proyecto")
-        ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["project", "-created_at"], name="projects_update_timeline")]
+        ordering = ["-occurred_on", "-created_at", "-pk"]
+        indexes = [models.Index(fields=["project", "-occurred_on"], name="projects_update_timeline")]
 
     def __str__(self) -> str:
         return f"{self.project_id} {self.kind}: {self.text[:60]}"

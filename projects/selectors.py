@@ -57,7 +57,7 @@ def project_detail(*, pk: int) -> Project:
         public_projects()
         .prefetch_related(
             Prefetch("milestones", queryset=milestones),
-            Prefetch("updates", queryset=Update.objects.order_by("-created_at", "-pk")),
+            Prefetch("updates", queryset=Update.objects.order_by("-occurred_on", "-created_at", "-pk")),
         )
         .get(pk=pk)
     )

@@ -49,10 +49,23 @@ def _notify_milestone(project: Project, milestone: Milestone) -> None:
         )
 
 
-def _log(project: Project, kind: str, text: str, *, user=None, milestone: Milestone | None = None) -> Update:
+def _log(
+    project: Project,
+    kind: str,
+    text: str,
+    *,
+    user=None,
+    milestone: Milestone | None = None,
+    occurred_on: datetime.date | None = None,
+) -> Update:
     author = user if getattr(user, "is_authenticated", False) else None
     return Update.objects.create(
-        project=project, kind=kind, text=text[:500], author=author, milestone=milestone
+        project=project,
+        kind=kind,
+        text=text[:500],
+        author=author,
+        milestone=milestone,
+        occurred_on=occurred_on or timezone.localdate(),
     )
 
 
@@ -89,6 +102,7 @@ def milestone_complete(
         _("Hito cumplido: %(title)s") % {"title": milestone.title},
         user=user,
         milestone=milestone,
+        occurred_on=done_on,
     )
     if project.status == Status.PLANNED:
         project.status = Status.IN_PROGRESS
@@ -133,7 +147,11 @@ def project_changes_record(*, project: Project, before: Snapshot, user) -> list[
     and tell the idea's followers of each milestone done."""
     logged: list[Update] = []
     if not before.exists:
-        logged.append(_log(project, Update.Kind.CREATED, _("Proyecto registrado"), user=user))
+        # A project entered after it started is dated from its start, before its first milestones.
+        started = min(project.starts_on, timezone.localdate())
+        logged.append(
+            _log(project, Update.Kind.CREATED, _("Proyecto registrado"), user=user, occurred_on=started)
+        )
     elif before.status != project.status:
         logged.append(
             _log(
@@ -162,6 +180,7 @@ def project_changes_record(*, project: Project, before: Snapshot, user) -> list[
                     _("Hito cumplido: %(title)s") % {"title": milestone.title},
                     user=user,
                     milestone=milestone,
+                    occurred_on=min(milestone.done_on, timezone.localdate()),
                 )
             )
             _notify_milestone(project, milestone)

@@ -72,7 +72,12 @@ def test_the_risk_heat_map_at_375_px(demo_content, page, visit, assert_accessibl
 
 @pytest.mark.parametrize(
     "path",
-    ["/proyectos/", "/proyectos/?estado=in_progress", "/observatorio/riesgos/", "/observatorio/riesgos/RC-02/"],
+    [
+        "/proyectos/",
+        "/proyectos/?estado=in_progress",
+        "/observatorio/riesgos/",
+        "/observatorio/riesgos/RC-02/",
+    ],
 )
 def test_axe_finds_no_serious_violation_on_the_new_pages(demo_content, page, visit, assert_accessible, path):
     for name, size in (("desktop", {"width": 1280, "height": 800}), ("phone", PHONE_375)):
