@@ -21,10 +21,10 @@ OFFICES = [
     ("Secretaría de Desarrollo Social", "desarrollo-social", "SDS"),
     ("Secretaría Administrativa", "administrativa", "SA"),
     ("Secretaría Jurídica", "juridica", "SJ"),
-    ("Oficina de Control Interno de Gestión", "control-interno", "OCI"),
+    ("Oficina de Control Interno", "control-interno", "OCI"),
     ("Oficina de Control Interno Disciplinario", "control-disciplinario", "OCID"),
     ("Secretaría del Interior", "interior", "SIN"),
-    ("Oficina de las TIC", "tic", "TIC"),
+    ("Oficina TIC", "tic", "TIC"),
 ]
 
 # For each selected idea (in order): title, summary, office, budget, territory, status, milestones
@@ -103,9 +103,9 @@ COMMITMENT = (
 def seed_offices() -> dict[str, Office]:
     offices = {}
     for name, slug, acronym in OFFICES:
-        offices[slug], _ = Office.objects.get_or_create(
-            slug=slug, defaults={"name": name, "acronym": acronym}
-        )
+        # By name: the plan's activities may have brought the office in already.
+        office = Office.objects.filter(name=name).first() or Office.objects.filter(slug=slug).first()
+        offices[slug] = office or Office.objects.create(name=name, slug=slug, acronym=acronym)
     return offices
 
 

@@ -44,7 +44,7 @@ RISKS = [
             (
                 "Revisión por muestreo de procesos adjudicados con un único oferente",
                 D,
-                "Oficina de Control Interno de Gestión",
+                "Oficina de Control Interno",
                 True,
                 "quarterly",
             ),
@@ -83,7 +83,7 @@ RISKS = [
             ("Límite de contratos por supervisor", P, "Secretaría de Infraestructura", False, "continuous"),
         ],
         [
-            ("Tablero público de avance de obras con sus pagos", "Oficina de las TIC", False),
+            ("Tablero público de avance de obras con sus pagos", "Oficina TIC", False),
             ("Veedurías ciudadanas invitadas a cada comité de obra", "Secretaría del Interior", False),
         ],
     ),
@@ -106,7 +106,7 @@ RISKS = [
                 "quarterly",
             )
         ],
-        [("Alertas automáticas por objetos repetidos en SECOP II", "Oficina de las TIC", False)],
+        [("Alertas automáticas por objetos repetidos en SECOP II", "Oficina TIC", False)],
     ),
     (
         "RC-04",
@@ -160,12 +160,12 @@ RISKS = [
             (
                 "Revisión mensual del registro de cambios del sistema tributario",
                 D,
-                "Oficina de Control Interno de Gestión",
+                "Oficina de Control Interno",
                 True,
                 "monthly",
             ),
         ],
-        [("Depurar perfiles de acceso al sistema tributario", "Oficina de las TIC", True)],
+        [("Depurar perfiles de acceso al sistema tributario", "Oficina TIC", True)],
     ),
     (
         "RC-06",

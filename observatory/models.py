@@ -229,7 +229,12 @@ class Activity(models.Model):
     description = models.TextField(_("actividad"))
     goal = models.CharField(_("meta o producto"), max_length=300)
     indicator = models.CharField(_("indicador"), max_length=300)
-    responsible_office = models.CharField(_("dependencia responsable"), max_length=200)
+    responsible_office = models.ForeignKey(
+        "accounts.Office",
+        on_delete=models.PROTECT,
+        related_name="plan_activities",
+        verbose_name=_("dependencia responsable"),
+    )
     start_date = models.DateField(_("fecha de inicio"))
     due_date = models.DateField(_("fecha de terminación"))
 

@@ -185,7 +185,10 @@ def plan_status(plan: Plan, today: datetime.date | None = None) -> PlanStatus:
     cut_ids = [follow_up.pk for follow_up in follow_ups]
     components = list(
         plan.components.order_by("number", "pk").prefetch_related(
-            Prefetch("activities", queryset=Activity.objects.order_by("code", "pk"))
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.select_related("responsible_office").order_by("code", "pk"),
+            )
         )
     )
     recorded: dict[int, dict[int, Progress]] = defaultdict(dict)

@@ -230,7 +230,7 @@ def plan_csv(request, year: int) -> HttpResponse:
                     activity.description,
                     activity.goal,
                     activity.indicator,
-                    activity.responsible_office,
+                    activity.responsible_office.name,
                     activity.start_date.isoformat(),
                     activity.due_date.isoformat(),
                     *[item.by_cut[follow_up.pk] for follow_up in status.follow_ups],

@@ -39,7 +39,7 @@ class ActivityViewSet(ModelViewSet):
     url_prefix = "observatorio/actividades"
     list_display = ["code", "description", "component", "responsible_office", "due_date"]
     list_filter = ["component__plan__year"]
-    search_fields = ["description", "responsible_office"]
+    search_fields = ["description", "responsible_office__name"]
     add_to_admin_menu = False
 
 
