@@ -75,7 +75,9 @@ def milestone_complete(
 ) -> Milestone:
     """Mark a milestone done (today unless said otherwise) with an optional link to its evidence."""
     project = (
-        Project.objects.select_for_update().select_related("office", "idea").get(pk=milestone.project_id)
+        Project.objects.select_for_update(of=("self",))
+        .select_related("office", "idea")
+        .get(pk=milestone.project_id)
     )
     check_can_update(user, project)
     milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
@@ -183,7 +185,8 @@ def project_changes_record(*, project: Project, before: Snapshot, user) -> list[
                     occurred_on=min(milestone.done_on, timezone.localdate()),
                 )
             )
-            _notify_milestone(project, milestone)
+            if before.exists:  # a project entered with milestones already done tells nobody
+                _notify_milestone(project, milestone)
         elif not milestone.done_on and milestone.pk in before.done:
             logged.append(
                 _log(

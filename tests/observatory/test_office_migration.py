@@ -7,10 +7,10 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("observatory", "0002_corruption_risk_map"), ("accounts", "0006_office_members_project_notices")]
-AFTER = [("observatory", "0004_activity_office_required")]
+AFTER = [("observatory", "0005_activity_office_required")]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_each_distinct_text_becomes_one_office_and_nothing_is_lost():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

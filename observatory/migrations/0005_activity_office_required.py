@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("observatory", "0003_activity_office_from_text")]
+    dependencies = [("observatory", "0004_activity_office_data")]
 
     operations = [
         migrations.RemoveField("activity", "responsible_office_text"),
