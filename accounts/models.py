@@ -213,6 +213,7 @@ class NotificationKind(models.TextChoices):
     CHALLENGE_PHASE = "challenge_phase", _("Cambio de fase de un reto que sigue")
     DEBATE_SESSION = "debate_session", _("Sesión de debate de un reto que sigue")
     CONSULTATION_REPORT = "consultation_report", _("Informe de una consulta en la que participó")
+    PROJECT_MILESTONE = "project_milestone", _("Avance de la implementación de una idea que sigue")
 
 
 class Notification(models.Model):
@@ -257,6 +258,13 @@ class Office(models.Model):
     slug = models.SlugField(_("identificador"), max_length=160, unique=True)
     acronym = models.CharField(_("sigla"), max_length=20, blank=True)
     email = models.EmailField(_("correo de contacto"), blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="offices",
+        verbose_name=_("integrantes"),
+        help_text=_("Personas de la dependencia que actualizan lo que está a su cargo (proyectos)."),
+    )
     active = models.BooleanField(
         _("vigente"),
         default=True,

@@ -17,7 +17,7 @@ class OfficeViewSet(ModelViewSet):
     list_display = ["name", "acronym", "email", "active"]
     list_filter = ["active"]
     search_fields = ["name", "acronym"]
-    form_fields = ["name", "slug", "acronym", "email", "active"]
+    form_fields = ["name", "slug", "acronym", "email", "members", "active"]
 
 
 @hooks.register("register_admin_viewset")

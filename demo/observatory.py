@@ -8,7 +8,9 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.text import slugify
 
+from accounts.models import Office
 from core.territories import CITY, COMUNAS
 from observatory.models import (
     Activity,
@@ -232,6 +234,14 @@ def _quarterly(rng: random.Random, start: float, end: float, noise: float) -> li
         value = start + (end - start) * index / (len(periods) - 1) + rng.uniform(-noise, noise)
         values.append((period, Decimal(str(round(value, 1)))))
     return values
+
+
+def _office(name: str) -> Office:
+    """The office (dependencia) of that name, created on first use."""
+    office = Office.objects.filter(name=name).first()
+    if office is None:
+        office = Office.objects.create(name=name, slug=slugify(name)[:160])
+    return office
 
 
 @transaction.atomic
@@ -537,7 +547,7 @@ def _seed_plans() -> None:
                     description=text,
                     goal=goal,
                     indicator=indicator,
-                    responsible_office=office,
+                    responsible_office=_office(office),
                     start_date=datetime.date(year, *start),
                     due_date=datetime.date(year, *due),
                 )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from challenges.models import ChallengePage, Phase
+from core import page_views
 from core.refusals import Refused
 from ideas import selectors, services
 from ideas.forms import CommentEditForm, CommentForm, EvaluationForm, IdeaForm, StatusForm
@@ -49,6 +50,8 @@ def idea_detail(request, pk: int):
         "can_moderate": user.has_perm("ideas.moderate_idea", idea),
         "status_form": StatusForm(),
         "voting": challenge.phase == Phase.VOTING,
+        # What higher floors add to an idea's page (its implementation project).
+        **page_views.extra_context(idea, request),
     }
     return render(request, "ideas/idea_detail.html", context)
 

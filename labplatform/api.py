@@ -12,7 +12,8 @@ from agenda.api import EventViewSet
 from challenges.api import ChallengeViewSet
 from consultations.api import ConsultationViewSet
 from ideas.api import IdeaViewSet
-from observatory.api import IndicatorViewSet
+from observatory.api import IndicatorViewSet, RiskViewSet
+from projects.api import ProjectViewSet
 from reports.api import ReportHandlingViewSet, ReportViewSet
 from sessions.api import DebateSessionViewSet
 
@@ -22,8 +23,10 @@ router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("events", EventViewSet, basename="event")
 router.register("ideas", IdeaViewSet, basename="idea")
 router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("projects", ProjectViewSet, basename="project")
 router.register("reports", ReportViewSet, basename="report")
 router.register("reports", ReportHandlingViewSet, basename="report-handling")
+router.register("risks", RiskViewSet, basename="risk")
 router.register("sessions", DebateSessionViewSet, basename="debate-session")
 
 

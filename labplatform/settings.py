@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "library",
     "agenda",
     "newsletter",
+    "projects",
     "daphne",
     "channels",
     "wagtail.contrib.forms",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("ideas.urls")),
     path("", include("challenges.urls")),
     path("observatorio/", include("observatory.urls")),
+    path("proyectos/", include("projects.urls")),
     path("", include("reports.urls")),
     path("", include("sessions.urls")),
     path("", include("consultations.urls")),

@@ -5,9 +5,9 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
 
 from core.api import TranslatedNotFound
-from observatory.models import Indicator
-from observatory.selectors import indicators_for_api
-from observatory.serializers import IndicatorSerializer
+from observatory.models import Indicator, Risk
+from observatory.selectors import indicators_for_api, risks_for_api
+from observatory.serializers import IndicatorSerializer, RiskSerializer
 
 
 @extend_schema_view(
@@ -27,3 +27,23 @@ class IndicatorViewSet(TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[Indicator]:
         return indicators_for_api()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Mapa de riesgos de corrupción",
+        description="Los riesgos de corrupción por proceso y dependencia (PAAC, componente 1): causas, "
+        "consecuencias, valoración inherente y residual (`probability` 1–5, `impact` 3–5, `level` "
+        "`low`/`moderate`/`high`/`extreme` según la matriz de la guía del DAFP), controles, acciones y "
+        "seguimientos en los cortes legales (`cut` YYYY-04-30, YYYY-08-31, YYYY-12-31).",
+    ),
+    retrieve=extend_schema(summary="Un riesgo de corrupción"),
+)
+class RiskViewSet(TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+    serializer_class = RiskSerializer
+    permission_classes = [permissions.AllowAny]
+    filter_backends: list = []
+    queryset = Risk.objects.none()  # the model, for the schema; get_queryset() reads
+
+    def get_queryset(self) -> QuerySet[Risk]:
+        return risks_for_api()

@@ -12,10 +12,11 @@ class ObservatoryConfig(AppConfig):
 
     def ready(self) -> None:
         from core import sections
-        from observatory import open_data  # noqa: F401  (registers the datasets)
+        from observatory import open_data, search  # noqa: F401  (register the datasets and search)
         from observatory.participation import register_participation_indicators
-        from observatory.roles import grant_editors
+        from observatory.roles import grant_editors, grant_supervisors
 
         sections.register("observatory:home", _("Observatorio"), 40)
         register_participation_indicators()
         post_migrate.connect(grant_editors, sender=self)
+        post_migrate.connect(grant_supervisors, sender=self)

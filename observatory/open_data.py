@@ -2,11 +2,13 @@
 
 from collections.abc import Iterable
 
+from django.db.models import Max
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core import open_data
 from core.open_data import CSV, JSON, Dataset, Distribution
-from observatory.models import Periodicity
+from observatory.models import Periodicity, Risk
 from observatory.selectors import public_indicators, public_plans
 
 PERIODICITY = {Periodicity.YEARLY: "R/P1Y", Periodicity.QUARTERLY: "R/P3M", Periodicity.MONTHLY: "R/P1M"}
@@ -45,3 +47,30 @@ def observatory_datasets() -> Iterable[Dataset]:
             landing_page=plan.get_absolute_url(),
             accrual_periodicity="R/P4M",
         )
+
+
+@open_data.register("risks")
+def risk_datasets() -> Iterable[Dataset]:
+    modified = Risk.objects.filter(published=True).aggregate(at=Max("updated_at"))["at"]
+    yield Dataset(
+        identifier="observatorio/mapa-riesgos-corrupcion",
+        title=_("Mapa de riesgos de corrupción"),
+        description=_(
+            "Los riesgos de corrupción de cada proceso de la Alcaldía con sus causas, consecuencias, "
+            "valoración inherente y residual, controles, acciones y seguimientos de la oficina de control "
+            "interno en los cortes legales (componente 1 del Plan Anticorrupción)."
+        ),
+        modified=modified,
+        distributions=(
+            Distribution(reverse("observatory:risks_csv"), CSV, _("Mapa de riesgos (CSV)")),
+            Distribution(
+                reverse("observatory:risks_json"),
+                JSON,
+                _("Mapa de riesgos con controles y seguimientos (JSON)"),
+            ),
+        ),
+        keywords=("mapa de riesgos", "riesgos de corrupción", "PAAC", "transparencia"),
+        theme=("Transparencia",),
+        landing_page=reverse("observatory:risks"),
+        accrual_periodicity="R/P4M",
+    )

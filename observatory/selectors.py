@@ -10,7 +10,20 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from core.territories import CITY, TERRITORY_NAMES
-from observatory.models import Activity, Component, FollowUp, Indicator, Observation, Plan, Progress
+from observatory.models import (
+    Activity,
+    Component,
+    Control,
+    FollowUp,
+    Indicator,
+    Observation,
+    Plan,
+    Progress,
+    Risk,
+    RiskAction,
+    RiskFollowUp,
+    risk_level,
+)
 from observatory.periods import period_sort_key
 
 
@@ -172,7 +185,10 @@ def plan_status(plan: Plan, today: datetime.date | None = None) -> PlanStatus:
     cut_ids = [follow_up.pk for follow_up in follow_ups]
     components = list(
         plan.components.order_by("number", "pk").prefetch_related(
-            Prefetch("activities", queryset=Activity.objects.order_by("code", "pk"))
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.select_related("responsible_office").order_by("code", "pk"),
+            )
         )
     )
     recorded: dict[int, dict[int, Progress]] = defaultdict(dict)
@@ -220,3 +236,69 @@ def plan_status(plan: Plan, today: datetime.date | None = None) -> PlanStatus:
     status.activity_count = sum(len(c.activities) for c in status.components)
     status.overdue_count = sum(c.overdue_count for c in status.components)
     return status
+
+
+# --- the corruption risk map ---
+
+IMPACTS = (3, 4, 5)  # corruption risks: moderate, major, catastrophic
+PROBABILITIES = (5, 4, 3, 2, 1)  # the map's rows, most likely first
+
+
+@dataclass
+class HeatCell:
+    probability: int
+    impact: int
+    level: str
+    risks: list = field(default_factory=list)
+
+
+def public_risks(*, process: str = "", level: str = "") -> QuerySet[Risk]:
+    """Published risks; `level` filters on the residual level (what remains after controls)."""
+    queryset = Risk.objects.filter(published=True).select_related("office")
+    if process:
+        queryset = queryset.filter(process=process)
+    if level:
+        queryset = queryset.filter(residual_level=level)
+    return queryset.order_by("code")
+
+
+def heat_map(risks: list[Risk], which: str) -> list[tuple[int, list[HeatCell]]]:
+    """Rows of the heat map (`which` is "inherent" or "residual"): each cell with its level and risks."""
+    rows = []
+    for probability in PROBABILITIES:
+        cells = [HeatCell(probability, impact, risk_level(probability, impact)) for impact in IMPACTS]
+        rows.append((probability, cells))
+    by_cell = {(row[0], cell.impact): cell for row in rows for cell in row[1]}
+    for risk in risks:
+        key = (getattr(risk, f"{which}_probability"), getattr(risk, f"{which}_impact"))
+        if key in by_cell:
+            by_cell[key].risks.append(risk)
+    return rows
+
+
+def level_totals(risks: list[Risk]) -> dict[str, dict[str, int]]:
+    totals = {"inherent": defaultdict(int), "residual": defaultdict(int)}
+    for risk in risks:
+        totals["inherent"][risk.inherent_level] += 1
+        totals["residual"][risk.residual_level] += 1
+    return {key: dict(value) for key, value in totals.items()}
+
+
+def risk_detail(*, code: str) -> Risk:
+    return (
+        public_risks()
+        .prefetch_related(
+            Prefetch("controls", queryset=Control.objects.order_by("sort_order", "pk")),
+            Prefetch("actions", queryset=RiskAction.objects.order_by("sort_order", "due_on", "pk")),
+            Prefetch("followups", queryset=RiskFollowUp.objects.order_by("-cut_on")),
+        )
+        .get(code=code)
+    )
+
+
+def risks_for_api() -> QuerySet[Risk]:
+    return public_risks().prefetch_related(
+        Prefetch("controls", queryset=Control.objects.order_by("sort_order", "pk")),
+        Prefetch("actions", queryset=RiskAction.objects.order_by("sort_order", "due_on", "pk")),
+        Prefetch("followups", queryset=RiskFollowUp.objects.order_by("cut_on")),
+    )

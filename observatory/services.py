@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from core import indicators
 from core.refusals import Refused
 from core.territories import CITY, TERRITORY_NAMES
-from observatory.models import Indicator, Observation, Periodicity
+from observatory.models import Indicator, Observation, Periodicity, RiskFollowUp, valuation_error
 from observatory.periods import PERIOD_HELP, normalize_period, period_start
 
 __all__ = ["Refused"]
@@ -377,3 +378,35 @@ def computed_indicators_update() -> ComputedSummary:
                     _upsert(indicator, [(period, CITY, value, "") for period, value in rows])
                 total += len(rows)
     return ComputedSummary(indicators=len(registered), observations=total)
+
+
+# --- the corruption risk map ---
+
+
+def check_can_follow_up_risks(user) -> None:
+    if not user.has_perm("observatory.follow_up_risk"):
+        raise Refused(
+            "not_allowed", _("Solo la oficina de control interno registra el seguimiento de los riesgos.")
+        )
+
+
+def risk_values_check(
+    *, inherent_probability: int, inherent_impact: int, residual_probability: int, residual_impact: int
+) -> None:
+    """The guide's rules for a corruption risk's valuation, with a message for each."""
+    error = valuation_error(inherent_probability, inherent_impact, residual_probability, residual_impact)
+    if error:
+        raise Refused(error[0], error[1], status=400)
+
+
+@transaction.atomic
+def risk_followup_record(*, risk, cut_on, progress: int, notes: str, by):
+    """The control office's follow-up of a risk at a legal cut (30 April, 31 August, 31 December)."""
+    check_can_follow_up_risks(by)
+    followup = RiskFollowUp(risk=risk, cut_on=cut_on, progress=progress, notes=notes, author=by)
+    try:
+        followup.full_clean()
+    except ValidationError as error:
+        raise Refused("invalid", " ".join(error.messages), status=400) from error
+    followup.save()
+    return followup

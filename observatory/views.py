@@ -18,9 +18,17 @@ from observatory import selectors, services
 from observatory.chart import MAX_SERIES, build_chart
 from observatory.formatting import format_number, plain
 from observatory.forms import ObservationForm, UploadForm
-from observatory.models import Indicator, Theme
+from observatory.models import (
+    IMPACT_CHOICES,
+    PROBABILITY_CHOICES,
+    Indicator,
+    Process,
+    Risk,
+    RiskLevel,
+    Theme,
+)
 from observatory.periods import period_label
-from observatory.serializers import IndicatorSerializer
+from observatory.serializers import IndicatorSerializer, RiskSerializer
 
 SESSION_KEY = "observatory_upload"
 
@@ -222,7 +230,7 @@ def plan_csv(request, year: int) -> HttpResponse:
                     activity.description,
                     activity.goal,
                     activity.indicator,
-                    activity.responsible_office,
+                    activity.responsible_office.name,
                     activity.start_date.isoformat(),
                     activity.due_date.isoformat(),
                     *[item.by_cut[follow_up.pk] for follow_up in status.follow_ups],
@@ -379,3 +387,107 @@ def delete_observation(request, slug: str):
     else:
         messages.error(request, _("Esa medición ya no existe."))
     return redirect("observatory:load", slug=indicator.slug)
+
+
+# --- the corruption risk map (PAAC component 1) ---
+
+
+def risk_map(request):
+    process = request.GET.get("proceso", "")
+    level = request.GET.get("nivel", "")
+    process = process if process in Process.values else ""
+    level = level if level in RiskLevel.values else ""
+    risks = list(selectors.public_risks(process=process, level=level))
+    return render(
+        request,
+        "observatory/risk_map.html",
+        {
+            "risks": risks,
+            "maps": [
+                ("inherent", selectors.heat_map(risks, "inherent")),
+                ("residual", selectors.heat_map(risks, "residual")),
+            ],
+            "impacts": IMPACT_CHOICES,
+            "probability_choices": PROBABILITY_CHOICES,
+            "processes": Process.choices,
+            "levels": RiskLevel.choices,
+            "process": process,
+            "level": level,
+        },
+    )
+
+
+def risk_detail(request, code: str):
+    try:
+        risk = selectors.risk_detail(code=code)
+    except Risk.DoesNotExist as missing:
+        raise Http404 from missing
+    return render(
+        request,
+        "observatory/risk_detail.html",
+        {
+            "risk": risk,
+            "controls": list(risk.controls.all()),
+            "actions": list(risk.actions.all()),
+            "followups": list(risk.followups.all()),
+        },
+    )
+
+
+RISK_CSV_HEADER = [
+    "code",
+    "process",
+    "office",
+    "title",
+    "causes",
+    "consequences",
+    "inherent_probability",
+    "inherent_impact",
+    "inherent_level",
+    "residual_probability",
+    "residual_impact",
+    "residual_level",
+    "controls",
+    "actions",
+    "latest_cut",
+    "latest_progress",
+    "updated_at",
+]
+
+
+def risks_csv(request) -> HttpResponse:
+    """Open data: one row per published risk (UTF-8, ISO dates, plain numbers)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mapa-riesgos-corrupcion.csv"'
+    writer = csv.writer(response)
+    writer.writerow(RISK_CSV_HEADER)
+    for risk in selectors.risks_for_api():
+        followups = list(risk.followups.all())
+        latest = followups[-1] if followups else None
+        writer.writerow(
+            [
+                risk.code,
+                risk.process,
+                risk.office.name,
+                risk.title,
+                risk.causes,
+                risk.consequences,
+                risk.inherent_probability,
+                risk.inherent_impact,
+                risk.inherent_level,
+                risk.residual_probability,
+                risk.residual_impact,
+                risk.residual_level,
+                len(risk.controls.all()),
+                len(risk.actions.all()),
+                latest.cut_on.isoformat() if latest else "",
+                latest.progress if latest else "",
+                risk.updated_at.isoformat(),
+            ]
+        )
+    return response
+
+
+def risks_json(request) -> JsonResponse:
+    data = RiskSerializer(selectors.risks_for_api(), many=True, context={"request": request}).data
+    return JsonResponse({"risks": data}, json_dumps_params={"ensure_ascii": False})

@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from observatory.models import Activity, FollowUp, Indicator, Plan
+from observatory.models import Activity, FollowUp, Indicator, Plan, Risk, RiskFollowUp
 
 
 class IndicatorViewSet(ModelViewSet):
@@ -38,7 +39,7 @@ class ActivityViewSet(ModelViewSet):
     url_prefix = "observatorio/actividades"
     list_display = ["code", "description", "component", "responsible_office", "due_date"]
     list_filter = ["component__plan__year"]
-    search_fields = ["description", "responsible_office"]
+    search_fields = ["description", "responsible_office__name"]
     add_to_admin_menu = False
 
 
@@ -51,11 +52,48 @@ class FollowUpViewSet(ModelViewSet):
     add_to_admin_menu = False
 
 
+class RiskViewSet(ModelViewSet):
+    model = Risk
+    icon = "warning"
+    menu_label = _("Mapa de riesgos de corrupción")
+    url_prefix = "observatorio/riesgos"
+    list_display = ["code", "title", "process", "office", "inherent_level", "residual_level", "published"]
+    list_filter = ["process", "office", "published"]
+    search_fields = ["code", "title", "description"]
+    add_to_admin_menu = False
+
+
+class RiskFollowUpCreateView(CreateView):
+    def save_instance(self):
+        self.form.instance.author = self.request.user
+        return super().save_instance()
+
+
+class RiskFollowUpViewSet(ModelViewSet):
+    """The control office (supervisors) records each risk's follow-up at the legal cuts."""
+
+    model = RiskFollowUp
+    icon = "doc-full"
+    menu_label = _("Seguimiento de riesgos")
+    url_prefix = "observatorio/seguimiento-riesgos"
+    add_view_class = RiskFollowUpCreateView
+    list_display = ["risk", "cut_on", "progress"]
+    list_filter = ["cut_on"]
+    add_to_admin_menu = False
+
+
 class ObservatoryGroup(ModelViewSetGroup):
     menu_label = _("Observatorio")
     menu_icon = "table"
     menu_order = 250
-    items = (IndicatorViewSet, PlanViewSet, ActivityViewSet, FollowUpViewSet)
+    items = (
+        IndicatorViewSet,
+        PlanViewSet,
+        ActivityViewSet,
+        FollowUpViewSet,
+        RiskViewSet,
+        RiskFollowUpViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -215,4 +215,4 @@ def test_catalogue_queries_do_not_grow_with_challenges(client, challenges):
         client.get(path)
     many = {path: count_queries(lambda path=path: client.get(path)) for path in (CATALOGUE, "/datos/")}
     assert many == few
-    assert max(few.values()) <= 12
+    assert max(few.values()) <= 14  # one query more for each of the projects and the risk map

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 
+from accounts.models import Office
 from core.territories import CITY
 from observatory.models import Activity, Component, FollowUp, Indicator, Observation, Plan, Progress, Target
 from observatory.periods import period_start
@@ -58,7 +59,9 @@ def activity(
         description=f"Actividad {code}",
         goal="Informe publicado",
         indicator="Informes publicados / 1",
-        responsible_office="Secretaría de Planeación",
+        responsible_office=Office.objects.get_or_create(
+            slug="planeacion", defaults={"name": "Secretaría de Planeación"}
+        )[0],
         start_date=start or due.replace(month=1, day=1),
         due_date=due,
     )

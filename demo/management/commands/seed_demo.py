@@ -17,7 +17,9 @@ from demo.agenda import seed_agenda
 from demo.challenges import seed_challenges, seed_follows_and_flags
 from demo.consultations import seed_consultations
 from demo.observatory import seed_observatory
+from demo.projects import seed_projects
 from demo.reports import seed_reports
+from demo.risks import seed_risks
 from demo.sessions import seed_debates
 from demo.transparency import seed_transparency
 from observatory.services import computed_indicators_update
@@ -163,6 +165,8 @@ class Command(BaseCommand):
         seed_follows_and_flags()
         seed_transparency()
         seed_observatory()
+        seed_projects()
+        seed_risks()
         seed_reports()
         seed_debates()
         seed_consultations()
