@@ -173,6 +173,23 @@ class SiteIdentity(BaseSiteSetting):
         default="Atención presencial en el Centro Administrativo Municipal, primer piso.",
         help_text=_("Texto breve: puntos de atención presencial, chat, ventanillas."),
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logotipo de la entidad"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Se muestra en el encabezado de cada página; sin él, el logotipo del laboratorio."),
+    )
+    coat_of_arms = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("escudo del municipio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
@@ -188,6 +205,8 @@ class SiteIdentity(BaseSiteSetting):
                 FieldPanel("toll_free_phone"),
                 FieldPanel("contact_email"),
                 FieldPanel("judicial_email"),
+                FieldPanel("logo"),
+                FieldPanel("coat_of_arms"),
             ],
             heading=_("Entidad"),
         ),
@@ -205,6 +224,11 @@ class SiteIdentity(BaseSiteSetting):
         ),
     ]
 
+    def pqrsd_link(self) -> str:
+        """Where the footer's PQRSD link goes: the entity's form, or else its contact e-mail."""
+        return self.pqrsd_url or f"mailto:{self.contact_email}"
+
+    @property
     def social_links(self) -> list[tuple[str, str]]:
         """The entity's social networks as plain links (no embeds, no third-party scripts)."""
         links = [

@@ -12,6 +12,7 @@ from challenges.api import ChallengeViewSet
 from ideas.api import IdeaViewSet
 from observatory.api import IndicatorViewSet
 from reports.api import ReportViewSet
+from search.api import SiteSearchView
 from sessions.api import DebateSessionViewSet
 
 router = DefaultRouter()
@@ -30,5 +31,6 @@ def public_endpoints_only(endpoints):
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    path("search/", SiteSearchView.as_view(), name="api_search"),
     path("", include(router.urls)),
 ]

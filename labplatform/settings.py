@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "sessions.apps.DebatesConfig",
     "reports",
     "observatory",
+    "search",
     "daphne",
     "channels",
     "wagtail.contrib.forms",
@@ -114,7 +115,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "labplatform.middleware.SpanishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -270,6 +271,8 @@ TIME_ZONE = "America/Bogota"
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "lab_language"
+# Pages ignore Accept-Language (Spanish unless the visitor picks English); these paths follow it.
+LOCALE_FOLLOWS_BROWSER_PREFIXES = ("/api/",)
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Static files through WhiteNoise; media on the local disk (shared storage in production).
@@ -304,7 +307,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 # Full-text search in the database; on PostgreSQL with the Spanish configuration.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "spanish"},
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "lab_spanish"},
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

@@ -32,6 +32,7 @@ urlpatterns = [
     path("observatorio/", include("observatory.urls")),
     path("", include("reports.urls")),
     path("", include("sessions.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:
