@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.transparency import PublishedDocumentBlock, TransparencyCategoryPage, TransparencyIndexPage
+from core import home
 
 __all__ = [
     "HomePage",
@@ -58,6 +59,8 @@ class HomePage(Page):
             NewsPage.objects.live().public().order_by("-date", "-pk").select_related("image")[:3]
         )
         context["organizations"] = Organization.objects.filter(verified=True).order_by("name")[:12]
+        context["home_sections"] = home.sections(request)
+        context["home_figures"] = home.figures()
         return context
 
 

@@ -12,7 +12,7 @@ class ObservatoryConfig(AppConfig):
 
     def ready(self) -> None:
         from core import sections
-        from observatory import open_data  # noqa: F401  (registers the datasets)
+        from observatory import home, open_data  # noqa: F401  (register the home section and the datasets)
         from observatory.participation import register_participation_indicators
         from observatory.roles import grant_editors
 
