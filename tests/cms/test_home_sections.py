@@ -32,7 +32,9 @@ def test_home_shows_live_and_upcoming_sessions(client):
     make_session("closed", title="Debate del año pasado")
     html = client.get("/").content.decode()
     section = html[html.index('id="home-sessions"') :]
-    assert "En vivo" in section and "Debate en vivo sobre basuras" in section and "Entrar a la sala" in section
+    assert (
+        "En vivo" in section and "Debate en vivo sobre basuras" in section and "Entrar a la sala" in section
+    )
     assert "Próximo debate de movilidad" in section and "Debate del año pasado" not in section
 
 
@@ -41,18 +43,22 @@ def test_home_shows_the_report_channel_and_headline_figures(client):
     IdeaFactory(challenge=challenge, support_count=7)
     IdeaFactory(challenge=challenge, support_count=5)
     for _ in range(4):
-        report_services.report_create(category="soborno", description=DESCRIPTION, entity="Secretaría de Salud")
+        report_services.report_create(
+            category="soborno", description=DESCRIPTION, entity="Secretaría de Salud"
+        )
     today = timezone.localdate()
     on_time = list(Report.objects.values_list("pk", flat=True)[:3])
     Report.objects.filter(pk__in=on_time).update(responded_on=today, responded_in_term=True)
     Report.objects.exclude(pk__in=on_time).update(responded_on=today, responded_in_term=False)
     html = client.get("/").content.decode()
     assert 'href="/denuncias/">Hacer una denuncia' in html and "Consultar mi denuncia" in html
-    figures = html[html.index('id="figures-title"') : html.index("</section>", html.index('id="figures-title"'))]
-    assert "2</span> <span class=\"home-figure__label\">personas participando" in figures
-    assert "2</span> <span class=\"home-figure__label\">ideas propuestas" in figures
-    assert "12</span> <span class=\"home-figure__label\">apoyos a ideas" in figures
-    assert "75 %</span> <span class=\"home-figure__label\">denuncias respondidas a tiempo" in figures
+    figures = html[
+        html.index('id="figures-title"') : html.index("</section>", html.index('id="figures-title"'))
+    ]
+    assert '2</span> <span class="home-figure__label">personas participando' in figures
+    assert '2</span> <span class="home-figure__label">ideas propuestas' in figures
+    assert '12</span> <span class="home-figure__label">apoyos a ideas' in figures
+    assert '75 %</span> <span class="home-figure__label">denuncias respondidas a tiempo' in figures
 
 
 def test_home_query_count_does_not_grow_with_rows(client):
