@@ -51,7 +51,7 @@ def test_an_english_browser_gets_spanish_until_english_is_chosen(demo_content, l
         locale="en-US", base_url=live_server.url, extra_http_headers={"Accept-Language": "en-US,en;q=0.9"}
     )
     page = context.new_page()
-    for label, size in SIZES:
+    for _label, size in SIZES:
         page.set_viewport_size(size)
         page.goto("/")
         expect(page.locator("html")).to_have_attribute("lang", "es-co")
