@@ -163,3 +163,62 @@ def test_no_public_page_scrolls_sideways_at_320_px(demo_content, page, visit):
         if excess > 0:
             wide[path] = excess
     assert not wide, f"pages wider than 320 px (extra px): {wide}"
+
+
+@pytest.fixture
+def voter(demo_content):
+    from tests.accounts.factories import UserFactory
+
+    return UserFactory(display_name="Marta Villamizar")
+
+
+def test_inline_support_without_reload(demo_content, voter, page, visit, assert_accessible, shoot):
+    import re
+
+    from tests.accounts.factories import PASSWORD
+
+    challenge = ChallengePage.objects.get(slug="tramites-sin-intermediarios")
+    page.goto(f"/cuenta/login/?next={challenge.url}")
+    page.locator("input[name='login']").fill(voter.email)
+    page.locator("input[name='password']").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name=re.compile(r"Ingresar|Iniciar sesión")).click()
+    expect(page).to_have_url(re.compile(re.escape(challenge.url) + "$"))
+    expect(page.locator("[data-supports-left]").first).to_have_text("Le quedan 3 de 3 apoyos en este reto.")
+    page.evaluate("window.notReloaded = true")
+    card = page.locator(".idea-card").first
+    count_before = int(card.locator(".support-count strong").first.inner_text())
+    card.get_by_role("button", name=re.compile("^Apoyar esta idea")).click()
+    expect(card.get_by_role("button", name=re.compile("^Retirar mi apoyo"))).to_be_focused()
+    expect(card.locator(".support-count strong").first).to_have_text(str(count_before + 1))
+    expect(page.locator("[data-supports-left]").first).to_have_text("Le quedan 2 de 3 apoyos en este reto.")
+    assert page.evaluate("window.notReloaded") is True
+    for label, size in SIZES:
+        page.set_viewport_size(size)
+        assert_accessible(f"{challenge.url} ({label} px)")
+    shoot("challenge")
+
+    visit(
+        Idea.objects.filter(challenge=challenge).order_by("-support_count", "pk").first().get_absolute_url()
+    )
+    for label, size in SIZES:
+        page.set_viewport_size(size)
+        assert_accessible(f"idea page ({label} px)")
+    shoot("idea")
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/denuncias/", "report-form"),
+        ("/denuncias/estadisticas/", "statistics"),
+        ("/mapa-del-sitio/", "sitemap"),
+    ],
+)
+def test_report_form_statistics_and_sitemap_are_accessible(
+    demo_content, page, visit, assert_accessible, shoot, path, name
+):
+    visit(path)
+    for label, size in SIZES:
+        page.set_viewport_size(size)
+        assert_accessible(f"{path} ({label} px)")
+    shoot(name)
