@@ -77,3 +77,13 @@ def test_the_stream_link_is_shown_and_only_youtube_or_facebook_are_accepted(clie
         with pytest.raises(ValidationError) as error:
             session.full_clean()
         assert "YouTube o Facebook Live" in str(error.value)
+
+
+def test_a_challenge_page_links_its_sessions(client):
+    from tests.challenges.factories import make_challenge
+
+    challenge = make_challenge("ideas")
+    session = make_session(SessionStatus.SCHEDULED, challenge=challenge, title="Debate del reto")
+    make_session(SessionStatus.SCHEDULED, title="Otro debate")
+    html = client.get(challenge.url).content.decode()
+    assert f'<a href="{session.get_absolute_url()}">Debate del reto</a>' in html and "Otro debate" not in html
