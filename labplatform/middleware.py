@@ -36,7 +36,9 @@ class SpanishFirstLocaleMiddleware(LocaleMiddleware):
     """
 
     def process_request(self, request):
-        if request.path_info.startswith(settings.LOCALE_FOLLOWS_BROWSER_PREFIXES):
+        if request.path_info.startswith(settings.LOCALE_FOLLOWS_BROWSER_PREFIXES) and not (
+            request.path_info.startswith(settings.LOCALE_SPANISH_FIRST_PAGES)
+        ):
             return super().process_request(request)
         language = settings.LANGUAGE_CODE
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)

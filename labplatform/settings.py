@@ -273,6 +273,8 @@ USE_TZ = True
 LANGUAGE_COOKIE_NAME = "lab_language"
 # Pages ignore Accept-Language (Spanish unless the visitor picks English); these paths follow it.
 LOCALE_FOLLOWS_BROWSER_PREFIXES = ("/api/",)
+# ...except these pages for people, under /api/ too.
+LOCALE_SPANISH_FIRST_PAGES = ("/api/v1/docs/",)
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Static files through WhiteNoise; media on the local disk (shared storage in production).

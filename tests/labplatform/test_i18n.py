@@ -53,3 +53,9 @@ def test_validation_messages_in_english_when_asked(client_for, citizen):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     response = client.post(reverse("accounts:delete"), {"password": "no"})
     assert "The password is not correct." in response.content.decode()
+
+
+def test_the_api_docs_are_in_spanish_with_a_way_back(client):
+    html = client.get("/api/v1/docs/", headers={"accept-language": "en"}).content.decode()
+    assert '<html lang="es-co">' in html and "Documentación de la API" in html
+    assert '<a href="/">← Volver al sitio del laboratorio</a>' in html
