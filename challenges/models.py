@@ -148,6 +148,10 @@ class ChallengePage(RoutablePageMixin, Page):
     def atom_route(self, request):
         return page_views.serve(self, "ideas_atom", request)
 
+    def get_context(self, request, *args, **kwargs):
+        # Other apps add their part of the page (sessions/: the debate sessions of the challenge).
+        return {**super().get_context(request, *args, **kwargs), **page_views.extra_context(self, request)}
+
     def schedule(self) -> list[tuple[str, datetime.datetime | None]]:
         """The milestones in order: when each phase starts."""
         return [

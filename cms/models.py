@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.transparency import PublishedDocumentBlock, TransparencyCategoryPage, TransparencyIndexPage
+from core import home
 
 __all__ = [
     "HomePage",
@@ -61,6 +62,8 @@ class HomePage(Page):
             NewsPage.objects.live().public().order_by("-date", "-pk").select_related("image")[:3]
         )
         context["organizations"] = Organization.objects.filter(verified=True).order_by("name")[:12]
+        context["home_sections"] = home.sections(request)
+        context["home_figures"] = home.figures()
         return context
 
 
@@ -176,6 +179,23 @@ class SiteIdentity(BaseSiteSetting):
         default="Atención presencial en el Centro Administrativo Municipal, primer piso.",
         help_text=_("Texto breve: puntos de atención presencial, chat, ventanillas."),
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logotipo de la entidad"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Se muestra en el encabezado de cada página; sin él, el logotipo del laboratorio."),
+    )
+    coat_of_arms = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("escudo del municipio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
@@ -191,6 +211,8 @@ class SiteIdentity(BaseSiteSetting):
                 FieldPanel("toll_free_phone"),
                 FieldPanel("contact_email"),
                 FieldPanel("judicial_email"),
+                FieldPanel("logo"),
+                FieldPanel("coat_of_arms"),
             ],
             heading=_("Entidad"),
         ),
@@ -208,6 +230,11 @@ class SiteIdentity(BaseSiteSetting):
         ),
     ]
 
+    def pqrsd_link(self) -> str:
+        """Where the footer's PQRSD link goes: the entity's form, or else its contact e-mail."""
+        return self.pqrsd_url or f"mailto:{self.contact_email}"
+
+    @property
     def social_links(self) -> list[tuple[str, str]]:
         """The entity's social networks as plain links (no embeds, no third-party scripts)."""
         links = [

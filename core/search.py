@@ -8,10 +8,12 @@ does not grow with the data. `text_filter` is the shared matcher that providers 
 every type ignores case and accents and understands Spanish word forms in the same way.
 """
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db import connections
+from django.db.models import Func, Q, QuerySet, TextField
 from django.utils.functional import Promise
 
 
@@ -49,16 +51,81 @@ def search_types() -> list[SearchType]:
     return sorted(_types.values(), key=lambda search_type: (search_type.order, search_type.type))
 
 
+# The PostgreSQL text search configuration: Spanish stemming over unaccented words. The search
+# app's migration creates it (with the `unaccent` extension) on PostgreSQL only.
+SEARCH_CONFIG = "lab_spanish"
+# The SQLite function that folds case and strips accents (registered on every connection).
+SQLITE_FOLD_FUNCTION = "lab_fold"
+MAX_WORDS = 10
+
+
+def fold(text: str | None) -> str:
+    """Lower case, no accents: «Corrupción» and «CORRUPCION» both give «corrupcion»."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def stem(word: str) -> str:
+    """A light Spanish stem for databases without one: «denuncias» → «denunci»."""
+    for suffix in ("iones", "ion", "es", "as", "os", "s", "a", "o", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def query_words(query: str) -> list[str]:
+    return [word for word in (fold(part).strip(".,;:¡!¿?\"'()«»") for part in query.split()) if word][
+        :MAX_WORDS
+    ]
+
+
+class _Folded(Func):
+    function = SQLITE_FOLD_FUNCTION
+    output_field = TextField()
+
+
 def text_filter(queryset: QuerySet, fields: Sequence[str], query: str) -> QuerySet:
     """The rows of `queryset` whose `fields` match every word of `query`.
 
-    A plain, case-insensitive match on every database; the site search replaces it with
-    accent-insensitive Spanish full-text search where the database has it.
+    Case, accents and Spanish word forms do not matter: on PostgreSQL it is full-text search
+    with the unaccented Spanish configuration (`search_rank` is annotated, best first when the
+    provider orders by it); on SQLite every field is folded by a registered function and each
+    word's stem must appear in one of them; elsewhere a plain case-insensitive match.
     """
-    words = [word for word in query.split() if word][:10]
+    words = query_words(query)
+    if not words:
+        return queryset.none()
+    vendor = connections[queryset.db].vendor
+    if vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector(*fields, config=SEARCH_CONFIG)
+        search_query = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
+        return (
+            queryset.alias(search_vector=vector)
+            .filter(search_vector=search_query)
+            .annotate(search_rank=SearchRank(vector, search_query))
+        )
+    if vendor == "sqlite":
+        aliases = {f"_folded_{index}": _Folded(field) for index, field in enumerate(fields)}
+        queryset = queryset.alias(**aliases)
+        for word in words:
+            condition = Q()
+            for alias in aliases:
+                condition |= Q(**{f"{alias}__contains": stem(word)})
+            queryset = queryset.filter(condition)
+        return queryset
     for word in words:
         condition = Q()
         for field in fields:
             condition |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(condition)
     return queryset
+
+
+def register_sqlite_functions(sender, connection, **kwargs) -> None:
+    """`connection_created` receiver: the folding function on every SQLite connection."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(SQLITE_FOLD_FUNCTION, 1, fold, deterministic=True)

@@ -8,11 +8,20 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from accounts.models import ORGANIZATION_KINDS
 from challenges.models import ChallengePage, Phase
 from challenges.services import is_following
 from core import page_views
 from ideas.feeds import IdeasAtomFeed
-from ideas.selectors import DEFAULT_ORDERING, ORDERINGS, challenge_results, public_ideas
+from ideas.models import IdeaStatus
+from ideas.selectors import (
+    DEFAULT_ORDERING,
+    ORDERINGS,
+    challenge_results,
+    public_ideas,
+    supports_left,
+    supports_left_text,
+)
 from ideas.views import propose
 
 IDEAS_PER_PAGE = 20
@@ -30,16 +39,35 @@ def challenge_page(request, challenge: ChallengePage):
     ordering = request.GET.get("orden") or DEFAULT_ORDERING
     if ordering not in ORDERINGS:
         ordering = DEFAULT_ORDERING
-    ideas = public_ideas(challenge=challenge, user=request.user, ordering=ordering).defer("body", "body_html")
+    ideas = public_ideas(challenge=challenge, user=request.user, ordering=ordering).defer("body")
+    filters = {"estado": request.GET.get("estado", ""), "tipo": request.GET.get("tipo", "")}
+    if filters["estado"] in IdeaStatus.values and filters["estado"] != IdeaStatus.HIDDEN:
+        ideas = ideas.filter(status=filters["estado"])
+    if filters["tipo"] in dict(ORGANIZATION_KINDS):
+        ideas = ideas.filter(organization__kind=filters["tipo"])
     now = timezone.now()
     phase = challenge.phase_at(now)
+    ideas_page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("pagina"))
+    voting = phase == Phase.VOTING
+    first = next(iter(ideas_page.object_list), None)
+    can_support = voting and first is not None and request.user.has_perm("ideas.support_idea", first)
     return challenge.render(
         request,
         context_overrides={
             "phase": phase,
             "phase_label": Phase(phase).label,
             "next_milestone": challenge.next_milestone(now),
-            "ideas_page": Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("pagina")),
+            "ideas_page": ideas_page,
+            "voting": voting,
+            "can_support": can_support,
+            "supports_left_text": supports_left_text(
+                supports_left(request.user, challenge), challenge.support_limit
+            ),
+            "filters": filters,
+            "status_options": [
+                (value, label) for value, label in IdeaStatus.choices if value != IdeaStatus.HIDDEN
+            ],
+            "kind_options": ORGANIZATION_KINDS,
             "ordering": ordering,
             "orderings": ORDERING_LABELS,
             "results": challenge_results(challenge) if phase in {Phase.RESULTS, Phase.CLOSED} else None,

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext, ngettext
 
 from accounts.models import ParticipantType
 from challenges.models import ChallengePage, Phase
@@ -157,3 +158,23 @@ def challenge_results(challenge: ChallengePage) -> list[dict]:
     for position, row in enumerate(rows, start=1):
         row["position"] = position
     return rows
+
+
+def supports_left(user, challenge: ChallengePage) -> int | None:
+    """How many more ideas of `challenge` this person may support (None: no limit, or anonymous)."""
+    if challenge.support_limit is None or not getattr(user, "is_authenticated", False):
+        return None
+    used = Support.objects.filter(user=user, idea__challenge_id=challenge.pk).count()
+    return max(0, challenge.support_limit - used)
+
+
+def supports_left_text(left: int | None, limit: int | None) -> str:
+    if left is None or limit is None:
+        return ""
+    if left == 0:
+        return gettext("Ya usó todos sus apoyos en este reto: retire uno para apoyar otra idea.")
+    return ngettext(
+        "Le queda %(left)s de %(limit)s apoyos en este reto.",
+        "Le quedan %(left)s de %(limit)s apoyos en este reto.",
+        left,
+    ) % {"left": left, "limit": limit}

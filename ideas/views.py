@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -52,6 +54,9 @@ def idea_detail(request, pk: int):
         "voting": challenge.phase == Phase.VOTING,
         # What higher floors add to an idea's page (its implementation project).
         **page_views.extra_context(idea, request),
+        "supports_left_text": selectors.supports_left_text(
+            selectors.supports_left(user, challenge), challenge.support_limit
+        ),
     }
     return render(request, "ideas/idea_detail.html", context)
 
@@ -95,15 +100,51 @@ def propose(request, challenge: ChallengePage):
     )
 
 
+def _back_to(request, fallback: str) -> str:
+    """The page the form came from (a challenge's list, an idea), if it is on this site."""
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        return next_url
+    return fallback
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
 def _support_action(request, pk: int, action, done_message: str):
+    """Support or withdraw. A plain form post comes back to its page; the same form sent by
+    site.js (Accept: application/json) gets the new control and the supports left instead."""
     idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
+    back = _back_to(request, idea.get_absolute_url())
     try:
         _idea, changed = action(user=request.user, idea=idea)
     except Refused as refusal:
-        return _refused(request, refusal, idea.get_absolute_url())
-    if changed:
-        messages.success(request, done_message)
-    return redirect(idea.get_absolute_url())
+        if _wants_json(request):
+            return JsonResponse({"detail": refusal.message}, status=refusal.status)
+        return _refused(request, refusal, back)
+    if not _wants_json(request):
+        if changed:
+            messages.success(request, done_message)
+        return redirect(back)
+    idea = selectors.idea_detail(pk=pk, user=request.user)
+    context = {
+        "idea": idea,
+        "voting": idea.challenge.phase == Phase.VOTING,
+        "can_support": request.user.has_perm("ideas.support_idea", idea),
+        "next_url": back,
+    }
+    left = selectors.supports_left(request.user, idea.challenge)
+    return JsonResponse(
+        {
+            "message": done_message,
+            "support_count": idea.support_count,
+            "supported_by_me": idea.supported_by_me,
+            "supports_left": left,
+            "supports_left_text": selectors.supports_left_text(left, idea.challenge.support_limit),
+            "html": render_to_string("ideas/includes/support_control.html", context, request=request),
+        }
+    )
 
 
 @login_required

@@ -15,6 +15,7 @@ from ideas.api import IdeaViewSet
 from observatory.api import IndicatorViewSet, RiskViewSet
 from projects.api import ProjectViewSet
 from reports.api import ReportHandlingViewSet, ReportViewSet
+from search.api import SiteSearchView
 from sessions.api import DebateSessionViewSet
 
 router = DefaultRouter()
@@ -38,5 +39,6 @@ def public_endpoints_only(endpoints):
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    path("search/", SiteSearchView.as_view(), name="api_search"),
     path("", include(router.urls)),
 ]

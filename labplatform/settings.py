@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "agenda",
     "newsletter",
     "projects",
+    "search",
     "daphne",
     "channels",
     "wagtail.contrib.forms",
@@ -119,7 +120,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "labplatform.middleware.SpanishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -275,6 +276,10 @@ TIME_ZONE = "America/Bogota"
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "lab_language"
+# Pages ignore Accept-Language (Spanish unless the visitor picks English); these paths follow it.
+LOCALE_FOLLOWS_BROWSER_PREFIXES = ("/api/",)
+# ...except these pages for people, under /api/ too.
+LOCALE_SPANISH_FIRST_PAGES = ("/api/v1/docs/",)
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Static files through WhiteNoise; media on the local disk (shared storage in production).
@@ -309,7 +314,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 # Full-text search in the database; on PostgreSQL with the Spanish configuration.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "spanish"},
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "lab_spanish"},
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

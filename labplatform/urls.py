@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("", include("agenda.urls")),
     path("", include("newsletter.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -12,7 +12,7 @@ class ObservatoryConfig(AppConfig):
 
     def ready(self) -> None:
         from core import sections
-        from observatory import open_data, search  # noqa: F401  (register the datasets and search)
+        from observatory import home, open_data, search  # noqa: F401  (register home section, datasets, search)
         from observatory.participation import register_participation_indicators
         from observatory.roles import grant_editors, grant_supervisors
 

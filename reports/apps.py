@@ -11,8 +11,8 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from core import indicators, sections
+        from reports import home, open_data  # noqa: F401  (register the home section and the dataset)
         from reports import indicators as report_indicators
-        from reports import open_data  # noqa: F401  (registers the dataset)
 
         sections.register("reports:create", _("Denuncias"), 60)
         for indicator in report_indicators.INDICATORS:

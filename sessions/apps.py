@@ -11,6 +11,11 @@ class DebatesConfig(AppConfig):
 
     def ready(self) -> None:
         from core import sections
-        from sessions import indicators, personal_data  # noqa: F401  (they register themselves)
+        from sessions import (  # noqa: F401  (they register themselves)
+            challenge_context,
+            home,
+            indicators,
+            personal_data,
+        )
 
         sections.register("debates:session_list", _("Sesiones de debate"), 30)

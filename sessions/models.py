@@ -1,7 +1,10 @@
 """Debate sessions and everything a live room records: messages, the speaking queue, turns,
 polls, mutes, attendance, the append-only event log with its per-session sequence, and minutes."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
@@ -19,6 +22,23 @@ class SessionStatus(models.TextChoices):
 class Access(models.TextChoices):
     VERIFIED = "verified", _("Cualquier cuenta verificada")
     INVITED = "invited", _("Solo organizaciones invitadas")
+
+
+STREAM_HOSTS = ("youtube.com", "youtu.be", "facebook.com", "fb.watch")
+
+
+def validate_stream_url(value: str) -> None:
+    host = (urlsplit(value).hostname or "").lower()
+    if urlsplit(value).scheme != "https" or not any(
+        host == h or host.endswith(f".{h}") for h in STREAM_HOSTS
+    ):
+        raise ValidationError(
+            _(
+                "Use una dirección https de YouTube o Facebook Live "
+                "(youtube.com, youtu.be, facebook.com, fb.watch)."
+            ),
+            code="stream_host",
+        )
 
 
 class DebateSession(models.Model):
@@ -54,6 +74,12 @@ class DebateSession(models.Model):
         _("modo moderado"), default=False, help_text=_("Los mensajes esperan aprobación antes de publicarse.")
     )
     announcement = models.CharField(_("anuncio fijado"), max_length=500, blank=True)
+    stream_url = models.URLField(
+        _("enlace de la transmisión"),
+        blank=True,
+        validators=[validate_stream_url],
+        help_text=_("Dirección de la transmisión en YouTube o Facebook Live; la sala muestra el enlace."),
+    )
     # The last sequence number given to an event of this session; raised under a row lock.
     seq = models.PositiveBigIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

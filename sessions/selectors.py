@@ -111,3 +111,34 @@ def room_snapshot(session: DebateSession, user) -> dict:
 
 def session_for_room(session_id: int) -> DebateSession | None:
     return DebateSession.objects.select_related("challenge").filter(pk=session_id).first()
+
+
+def room_banner(snapshot: dict) -> dict | None:
+    """What the room tells this person first: the floor is theirs (with the seconds left),
+    their place in the queue, or that the session is paused, not started or over."""
+    status = snapshot["session"]["status"]
+    me = snapshot["me"]
+    floor = snapshot["floor"]
+    if status == SessionStatus.PAUSED:
+        return {"kind": "paused"}
+    if status == SessionStatus.SCHEDULED:
+        return {"kind": "scheduled"}
+    if status == SessionStatus.CLOSED:
+        return {"kind": "closed"}
+    if me and floor and floor["user"]["id"] == me["id"]:
+        left = max(0, int((floor["ends_at"] - snapshot["server_time"]).total_seconds()))
+        return {"kind": "speaking", "seconds_left": left, "clock": f"{left // 60}:{left % 60:02d}"}
+    if me:
+        for index, item in enumerate(snapshot["queue"], start=1):
+            if item["user"]["id"] == me["id"]:
+                return {"kind": "queued", "position": index}
+    return None
+
+
+def floor_seconds_left(snapshot: dict) -> str:
+    """The floor's remaining time as m:ss when the page was made (for pages without JavaScript)."""
+    floor = snapshot["floor"]
+    if not floor:
+        return ""
+    left = max(0, int((floor["ends_at"] - snapshot["server_time"]).total_seconds()))
+    return f"{left // 60}:{left % 60:02d}"

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.markdown import render_markdown
 from sessions import selectors, services
-from sessions.models import DebateSession, Minutes, MinutesStatus
+from sessions.models import DebateSession, Minutes, MinutesStatus, SessionStatus
 
 
 def session_list(request):
@@ -39,6 +39,9 @@ def room(request, pk: int):
             "snapshot": snapshot,
             "role": snapshot["role"],
             "minutes": minutes,
+            "banner": selectors.room_banner(snapshot),
+            "floor_left": selectors.floor_seconds_left(snapshot),
+            "opens_early": session.status == SessionStatus.SCHEDULED and timezone.now() < session.starts_at,
         },
     )
 

@@ -70,8 +70,36 @@
         (when === "participant" && participating()) || (when === "live" && state.seq >= 0));
     });
     var raised = state.me && state.queue.some(function (item) { return item.user.id === state.me.id; });
-    $("hand-raise").hidden = !!raised;
+    var speaking = holdsFloor();
+    $("hand-raise").hidden = !!raised || speaking;
     $("hand-lower").hidden = !raised;
+    renderBanner();
+  }
+
+  function holdsFloor() {
+    return !!(state.me && state.floor && state.floor.user.id === state.me.id);
+  }
+
+  // The banner at the top: the floor is yours (with the time left), your place in the queue, or
+  // the session's state. Its text changes only when the state does (the clock is not announced).
+  function renderBanner() {
+    var banner = $("room-banner"), text = "", kind = "";
+    var position = state.me ? state.queue.findIndex(function (item) { return item.user.id === state.me.id; }) : -1;
+    if (state.status === "paused") { kind = "paused"; text = strings.bannerPaused; }
+    else if (state.status === "scheduled") { kind = "scheduled"; text = strings.bannerScheduled; }
+    else if (state.status === "closed") { kind = "closed"; text = strings.bannerClosed; }
+    else if (holdsFloor()) { kind = "speaking"; text = strings.bannerSpeaking; }
+    else if (position >= 0) { kind = "queued"; text = strings.bannerQueued.replace("%s", position + 1); }
+    banner.hidden = !kind;
+    banner.className = "room-banner" + (kind ? " room-banner--" + kind : "");
+    var line = $("room-banner-text");
+    if (line.dataset.text !== text) {
+      line.dataset.text = text;
+      line.textContent = "";
+      if (kind === "speaking") { line.appendChild(el("strong", {}, text)); } else { line.textContent = text; }
+    }
+    $("room-banner-clock").hidden = kind !== "speaking";
+    tick();
   }
 
   function renderStatus() {
@@ -98,16 +126,16 @@
     }
     box.appendChild(p);
     $("countdown").hidden = !state.floor;
-    tick();
+    renderControls();
   }
 
   function tick() {
     if (!state.floor) { return; }
-    var left = Math.round((Date.parse(state.floor.ends_at) - (Date.now() + state.offset)) / 1000);
-    var value = $("countdown-value");
-    if (left <= 0) { value.textContent = strings.over; return; }
+    var left = Math.max(0, Math.round((Date.parse(state.floor.ends_at) - (Date.now() + state.offset)) / 1000));
     var minutes = Math.floor(left / 60), seconds = left % 60;
-    value.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+    var clock = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+    $("countdown-value").textContent = left > 0 ? clock : strings.over;
+    if (holdsFloor()) { $("room-banner-time").textContent = clock; }
   }
 
   function renderQueue() {
@@ -128,6 +156,7 @@
       list.appendChild(li);
     });
     $("queue-empty").hidden = state.queue.length > 0;
+    renderControls();
   }
 
   function renderPolls() {
@@ -317,6 +346,8 @@
     }
     var data = target.dataset, frame = { type: data.frame };
     if (data.confirm && !window.confirm(data.confirm)) { return; }
+    if (data.confirmEarly && state.status === "scheduled" && Date.now() + state.offset < Date.parse(data.startsAt) &&
+        !window.confirm(data.confirmEarly)) { return; }
     if (data.user) { frame.user = Number(data.user); }
     if (data.message) { frame.message = Number(data.message); }
     if (data.poll) { frame.poll = Number(data.poll); }

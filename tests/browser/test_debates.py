@@ -7,7 +7,9 @@ see the countdown; the moderator opens a poll, the citizen votes and both see th
 axe-core finds nothing serious on the room and the list.
 """
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -19,6 +21,8 @@ from tests.browser.conftest import DESKTOP, describe_violations
 from tests.debates.conftest import session_cookie
 from tests.debates.factories import make_session
 from tests.debates.servers import daphne_processes
+
+SHOTS = Path(os.environ.get("LAB_SCREENSHOTS", Path(__file__).resolve().parents[2] / "docs" / "screenshots"))
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -72,6 +76,17 @@ def test_hand_floor_countdown_and_poll_in_two_browsers(room, browser):
                 expect(page.locator("#countdown")).to_be_visible()
                 expect(page.locator("#countdown-value")).to_have_text(re.compile(r"^[23]:\d\d$"))
             expect(chair_page.locator("#queue-empty")).to_be_visible()
+            # The floor holder is told so, with a minutes:seconds countdown, and is not offered the floor.
+            banner = citizen_page.locator("#room-banner")
+            expect(banner).to_contain_text("Usted tiene la palabra")
+            expect(citizen_page.locator("#room-banner-time")).to_have_text(re.compile(r"^[23]:\d\d$"))
+            expect(citizen_page.get_by_role("button", name="Pedir la palabra")).to_be_hidden()
+            expect(chair_page.locator("#room-banner")).to_be_hidden()
+            # The moderator's controls come first in the room.
+            assert chair_page.evaluate(
+                "document.querySelector('.room__moderation').compareDocumentPosition("
+                "document.querySelector('.room__floor')) & Node.DOCUMENT_POSITION_FOLLOWING"
+            )
 
             chair_page.get_by_label("Pregunta de la encuesta").fill(
                 "¿Con qué frecuencia se publican los contratos?"
@@ -83,8 +98,13 @@ def test_hand_floor_countdown_and_poll_in_two_browsers(room, browser):
                 poll = page.locator("#polls .poll").first
                 expect(poll).to_contain_text("¿Con qué frecuencia se publican los contratos?")
                 expect(poll.locator("li").first).to_contain_text("1 voto")
-            expect(citizen_page.locator("#polls")).to_contain_text("Su voto")
-            _assert_accessible(chair_page, "the room (moderator)")
+            expect(citizen_page.locator("#polls")).to_contain_text("Usted votó")
+            for page, who in ((citizen_page, "participant"), (chair_page, "moderator")):
+                for width, size in (("375", {"width": 375, "height": 740}), ("1280", DESKTOP)):
+                    page.set_viewport_size(size)
+                    _assert_accessible(page, f"the room ({who}, {width} px)")
+                    SHOTS.mkdir(parents=True, exist_ok=True)
+                    page.screenshot(path=str(SHOTS / f"room-{who}-{width}.png"), full_page=True)
 
             citizen_page.goto("/sesiones/")
             expect(citizen_page.get_by_role("heading", name="En vivo ahora")).to_be_visible()

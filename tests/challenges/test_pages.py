@@ -5,6 +5,7 @@ import io
 
 import defusedxml.ElementTree as ET
 import pytest
+from django.conf import settings
 
 from ideas import services
 from ideas.models import Evaluation
@@ -165,5 +166,7 @@ def test_atom_feed_of_new_ideas(client):
 def test_the_sort_labels_follow_the_visitor_language(client):
     challenge = make_challenge("voting")
     assert "Más apoyadas" in client.get(challenge.url).content.decode()
-    english = client.get(challenge.url, headers={"accept-language": "en"}).content.decode()
+    assert "Más apoyadas" in client.get(challenge.url, headers={"accept-language": "en"}).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # chosen in the language switcher
+    english = client.get(challenge.url).content.decode()
     assert "Más apoyadas" not in english and "Most endorsed" in english

@@ -45,7 +45,7 @@ def _form(**changes) -> dict:
 
 def test_every_page_has_the_govco_bar_linking_the_national_portal_without_outside_assets(client):
     html = client.get("/").content.decode()
-    assert '<a href="https://www.gov.co/" class="govco-bar__link">GOV.CO</a>' in html
+    assert '<a href="https://www.gov.co/" class="govco-bar__link"><img src="/static/img/govco.svg"' in html
     assert "gov.co/" not in html.replace(
         'href="https://www.gov.co/"', ""
     )  # no image, script or style from it

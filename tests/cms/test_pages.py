@@ -106,7 +106,8 @@ def test_home_page_queries_do_not_grow_with_news_and_organizations(client, news_
         add_news(news_index, n)
         Organization.objects.create(name=f"Org {n}", slug=f"org-{n}", kind="guild", verified=True)
     many = count_queries(lambda: client.get("/"))
-    assert many == few <= 14
+    # The home sections of other apps (challenges, sessions, reports, observatory) add a fixed number.
+    assert many == few <= 30
 
 
 def test_news_index_lists_news_newest_first_and_paginates(client, news_index):

@@ -2,6 +2,7 @@
 (one series per territory on request), its table and methodology; query counts that do not grow."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from core import sections
@@ -114,7 +115,8 @@ def test_unknown_and_unpublished_indicators_are_404(client):
 
 def test_pages_speak_english_too(client, indicator):
     observe(indicator, "2025", "1234.5")
-    page = client.get(indicator.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # chosen in the language switcher
+    page = client.get(indicator.get_absolute_url()).content.decode()
     assert "1,234.5" in page
 
 
@@ -141,7 +143,8 @@ def test_every_page_answers_in_both_languages(client, client_for, editor, indica
             "/observatorio/gestion/",
             f"/observatorio/gestion/{indicator.slug}/cargar/",
         ]:
-            response = editor_client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+            editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+            response = editor_client.get(path)
             assert response.status_code == 200, (language, path)
-    english = editor_client.get("/observatorio/plan-anticorrupcion/2026/", HTTP_ACCEPT_LANGUAGE="en")
+    english = editor_client.get("/observatorio/plan-anticorrupcion/2026/")
     assert english.content.decode().count("40") >= 1

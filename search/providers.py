@@ -1,0 +1,105 @@
+"""What the site search offers from the apps below it: challenges, ideas, debate sessions,
+news, pages, indicators and open datasets. Each provider runs a fixed number of queries."""
+
+from html import unescape
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from challenges.models import ChallengePage
+from challenges.selectors import visible_challenges
+from cms.models import NewsPage
+from core import open_data
+from core.search import SearchHit, fold, query_words, register, stem, text_filter
+from ideas.models import Idea, IdeaStatus
+from observatory.selectors import public_indicators
+from sessions.selectors import sessions_visible
+
+
+def _best_first(queryset, *fallback_ordering):
+    if "search_rank" in queryset.query.annotations:
+        return queryset.order_by("-search_rank", *fallback_ordering)
+    return queryset.order_by(*fallback_ordering)
+
+
+@register("challenge", _("Retos"), order=10)
+def challenges(query: str, limit: int) -> list[SearchHit]:
+    rows = text_filter(visible_challenges(), ["title", "summary"], query)
+    return [
+        SearchHit("challenge", page.title, page.url, page.summary)
+        for page in _best_first(rows, "-first_published_at", "-pk")[:limit]
+    ]
+
+
+@register("idea", _("Ideas"), order=20)
+def ideas(query: str, limit: int) -> list[SearchHit]:
+    rows = text_filter(
+        Idea.objects.exclude(status=IdeaStatus.HIDDEN).filter(challenge__live=True), ["title", "body"], query
+    )
+    return [
+        SearchHit("idea", idea.title, idea.get_absolute_url(), unescape(strip_tags(idea.body_html)))
+        for idea in _best_first(rows, "-support_count", "-pk")[:limit]
+    ]
+
+
+@register("session", _("Sesiones de debate"), order=30)
+def sessions(query: str, limit: int) -> list[SearchHit]:
+    rows = text_filter(sessions_visible(), ["title", "description"], query)
+    return [
+        SearchHit("session", session.title, session.get_absolute_url(), session.description)
+        for session in _best_first(rows, "-starts_at", "-pk")[:limit]
+    ]
+
+
+@register("news", _("Noticias"), order=40)
+def news(query: str, limit: int) -> list[SearchHit]:
+    rows = text_filter(NewsPage.objects.live().public(), ["title", "summary"], query)
+    return [
+        SearchHit("news", page.title, page.url, page.summary)
+        for page in _best_first(rows, "-date", "-pk")[:limit]
+    ]
+
+
+@register("page", _("Páginas"), order=50)
+def pages(query: str, limit: int) -> list[SearchHit]:
+    """Every other published page, through Wagtail's search backend (its indexed fields)."""
+    rows = Page.objects.live().public().not_type(ChallengePage, NewsPage).not_page(Page.get_first_root_node())
+    results = rows.specific().search(query, operator="and")[:limit]
+    return [
+        SearchHit(
+            "page",
+            page.title,
+            page.url,
+            getattr(page, "search_description", "") or getattr(page, "summary", ""),
+        )
+        for page in results
+    ]
+
+
+@register("indicator", _("Indicadores"), order=60)
+def indicators(query: str, limit: int) -> list[SearchHit]:
+    rows = text_filter(public_indicators(), ["name", "description", "source"], query)
+    return [
+        SearchHit("indicator", indicator.name, indicator.get_absolute_url(), indicator.description)
+        for indicator in _best_first(rows, "name", "pk")[:limit]
+    ]
+
+
+@register("dataset", _("Datos abiertos"), order=70)
+def datasets(query: str, limit: int) -> list[SearchHit]:
+    """The open-data catalogue is built in memory from its registry: matched the same way."""
+    words = [stem(word) for word in query_words(query)]
+    hits = []
+    for dataset in open_data.datasets():
+        haystack = fold(" ".join([dataset.title, dataset.description, *dataset.keywords]))
+        if words and all(word in haystack for word in words):
+            hits.append(
+                SearchHit(
+                    "dataset",
+                    dataset.title,
+                    dataset.landing_page or "/datos/",
+                    strip_tags(dataset.description),
+                )
+            )
+    return hits[:limit]
