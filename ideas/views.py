@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from challenges.models import ChallengePage, Phase
+from core import ratelimit
 from core.refusals import Refused
 from ideas import selectors, services
 from ideas.forms import CommentEditForm, CommentForm, EvaluationForm, IdeaForm, StatusForm
@@ -72,6 +73,7 @@ def propose(request, challenge: ChallengePage):
                     template="ideas/propose.html",
                     context_overrides={"form": form, "similar": similar, "confirm_step": True},
                 )
+            ratelimit.check(request, "idea")
             try:
                 idea = services.idea_create(
                     author=request.user,
@@ -94,6 +96,7 @@ def propose(request, challenge: ChallengePage):
 
 def _support_action(request, pk: int, action, done_message: str):
     idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
+    ratelimit.check(request, "support")
     try:
         _idea, changed = action(user=request.user, idea=idea)
     except Refused as refusal:
@@ -123,6 +126,7 @@ def comment(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Escriba su comentario (máximo 3000 caracteres)."))
         return redirect(idea.get_absolute_url() + "#comentar")
+    ratelimit.check(request, "comment")
     try:
         created = services.comment_create(
             author=request.user, idea=idea, body=form.cleaned_data["body"], parent=form.cleaned_data["parent"]

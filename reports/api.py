@@ -10,7 +10,8 @@ from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core.api import RefusalSerializer
+from core import ratelimit
+from core.api import LimitedJSONParser, RefusalSerializer
 from reports import privacy, services, throttle
 from reports.models import Report
 from reports.serializers import (
@@ -52,6 +53,9 @@ def _status_of(report: Report) -> dict:
 class ReportViewSet(viewsets.ViewSet):
     authentication_classes = []
     permission_classes = [permissions.AllowAny]
+    # JSON only: a cross-site HTML form can send form-encoded or multipart bodies without any
+    # CORS check, and each report starts a legal deadline; those get 415.
+    parser_classes = [LimitedJSONParser]
 
     def initial(self, request, *args, **kwargs):
         privacy.protect(request._request)
@@ -67,11 +71,12 @@ class ReportViewSet(viewsets.ViewSet):
         description="Sin cuenta. Responde una sola vez el código de seguimiento (`receipt`) "
         "y la fecha límite.",
         request=ReportCreateSerializer,
-        responses={201: CreatedSerializer, **_refusals(400)},
+        responses={201: CreatedSerializer, **_refusals(400, 415, 429)},
     )
     def create(self, request):
         data = ReportCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        ratelimit.check(request, "report")
         values = dict(data.validated_data)
         contact = values.pop("contact", None) or {}
         report, receipt = services.report_create(
