@@ -17,7 +17,7 @@ from sessions.models import DebateSession, Minutes, MinutesStatus
 
 
 def session_list(request):
-    return render(request, "debates/session_list.html", {"groups": selectors.sessions_by_state()})
+    return render(request, "debates/session_list.html", {"groups": selectors.sessions_by_state(request.user)})
 
 
 def _visible_session(request, pk: int) -> DebateSession:
