@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from challenges.models import ChallengePage, Phase
 from challenges.services import is_following
 from core import page_views
+from core.urls import site_url
 from ideas.feeds import IdeasAtomFeed
 from ideas.selectors import DEFAULT_ORDERING, ORDERINGS, challenge_results, public_ideas
 from ideas.views import propose
@@ -69,7 +70,7 @@ def ideas_csv(request, challenge: ChallengePage) -> HttpResponse:
             "url",
         ]
     )
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = site_url()
     for idea in public_ideas(challenge=challenge, ordering="created").iterator(chunk_size=1000):
         writer.writerow(
             [

@@ -294,10 +294,17 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Laboratorio de Innovación Pública de Bucaramanga"
-# The public address, for links in e-mails: by default the first allowed host.
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip() or (
-    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'localhost'}"
-)
+# The public origin: every absolute link in e-mails, feeds, calendars and the open-data catalogue
+# starts with it (core.urls.absolute). Under `make run`, the port it serves on.
+SITE_URL = (
+    os.environ.get("SITE_URL", "").strip()
+    or (
+        f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+        if DEBUG
+        else f"https://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'localhost'}"
+    )
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip() or SITE_URL
 # One login for the site and both admins: allauth's, with its rate limits and second factor.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
