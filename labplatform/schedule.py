@@ -1,6 +1,7 @@
 """The periodic commands of `make serve` (run under supervisord as `schedule`).
 
-Every 5 minutes: notify_phase_changes. Every hour: remind_report_deadlines. Both commands are
+Every 5 minutes: notify_phase_changes; every hour: remind_report_deadlines; every day (and at each
+start): update_computed_indicators. The commands are
 idempotent (each notice is sent once), so running them more often than needed is harmless and a
 restart never loses a run. On a server with cron or systemd timers, use those instead (deploy/).
 """
@@ -9,7 +10,11 @@ import os
 import sys
 import time
 
-EVERY = [("notify_phase_changes", 5 * 60), ("remind_report_deadlines", 60 * 60)]
+EVERY = [
+    ("notify_phase_changes", 5 * 60),
+    ("remind_report_deadlines", 60 * 60),
+    ("update_computed_indicators", 24 * 60 * 60),
+]
 
 
 def main() -> int:
