@@ -342,6 +342,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # Our public API only: Wagtail's admin API is not a contract.
     "PREPROCESSING_HOOKS": ["labplatform.api.public_endpoints_only"],
+    # Every error status the server answers, documented on every operation.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "labplatform.api.document_every_error",
+    ],
     # Swagger UI and Redoc served by the platform itself, never from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
