@@ -8,10 +8,11 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages clean
+.PHONY: help run serve test lint format messages clean
 
 help:
 	@echo "make run    serve the platform with demo content on http://127.0.0.1:$(PORT)"
+	@echo "make serve  the production stack (variables from the environment or .env), see README"
 	@echo "make test   run lint, checks and the whole test suite"
 
 $(VENV)/bin/python:
@@ -31,6 +32,11 @@ run: $(VENV)/.runtime-installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py seed_demo
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} PORT=$(PORT) $(PY) -m labplatform.serve
+
+# Production on this machine: migrate, bootstrap_site, collectstatic, then supervisord keeping
+# several daphne workers on PORT, the task worker and the schedule (labplatform/production.py).
+serve: $(VENV)/.runtime-installed
+	$(PY) -m labplatform.production
 
 test: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,7 @@ from django.utils import translation
 from django_tasks import task
 
 from accounts.models import Membership, Notification
+from core.urls import site_url
 
 
 @task()
@@ -15,7 +16,7 @@ def email_membership_decision(membership_id: int) -> None:
     if membership is None or membership.user.deleted_at:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"membership": membership, "base_url": settings.WAGTAILADMIN_BASE_URL}
+        context = {"membership": membership, "base_url": site_url()}
         subject = render_to_string("accounts/email/membership_decision_subject.txt", context).strip()
         body = render_to_string("accounts/email/membership_decision_message.txt", context)
     send_mail(subject, body, None, [membership.user.email])
@@ -40,7 +41,7 @@ def email_membership_request(membership_id: int) -> None:
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"membership": membership, "base_url": settings.WAGTAILADMIN_BASE_URL}
+        context = {"membership": membership, "base_url": site_url()}
         subject = render_to_string("accounts/email/membership_request_subject.txt", context).strip()
         body = render_to_string("accounts/email/membership_request_message.txt", context)
     send_mail(subject, body, None, recipients)
@@ -55,7 +56,7 @@ def email_notification(notification_id: int) -> None:
     recipient = notification.recipient
     if recipient.deleted_at or not recipient.is_active or not recipient.email_notifications:
         return
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base_url = site_url()
     link = notification.url
     if link.startswith("/"):
         link = f"{base_url}{link}"

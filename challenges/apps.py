@@ -11,6 +11,7 @@ class ChallengesConfig(AppConfig):
 
     def ready(self) -> None:
         from challenges import (
+            bootstrap,  # noqa: F401  (registers the going-live step)
             home,  # noqa: F401  (the open challenges on the home page)
             pages,  # noqa: F401  (renders the challenge list)
             personal_data,  # noqa: F401  (registers the sections)

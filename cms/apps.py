@@ -14,6 +14,7 @@ class CmsConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from cms import (
+            bootstrap,  # noqa: F401  (registers the going-live steps)
             open_data,  # noqa: F401  (registers the datasets)
             views,  # noqa: F401  (renders the transparency pages)
         )

@@ -13,6 +13,7 @@ from cms.selectors import (
 )
 from cms.transparency import TransparencyCategoryPage, TransparencyIndexPage
 from core import page_views
+from core.urls import absolute
 
 
 @page_views.register_context("cms.TransparencyIndexPage")
@@ -56,7 +57,7 @@ def transparency_checklist_csv(request, index: TransparencyIndexPage) -> HttpRes
                 row.updated_at.isoformat() if row.updated_at else "",
                 row.document_count,
                 row.latest_document_on.isoformat() if row.latest_document_on else "",
-                request.build_absolute_uri(row.page.get_url(request)),
+                absolute(row.page.get_url(request)),
             ]
         )
     return response

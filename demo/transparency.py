@@ -317,6 +317,15 @@ def seed_transparency() -> TransparencyIndexPage:
 def _add_category(parent, category: Category) -> None:
     number, title, summary, body, documents, not_applicable, children = category
     page = TransparencyCategoryPage.objects.child_of(parent).filter(number=number).first()
+    if (
+        page is not None
+        and not (page.summary or page.body or page.documents)
+        and (summary or body or documents)
+    ):
+        # Created empty by bootstrap_site and never edited: the demo fills it in.
+        page.summary, page.body, page.documents = summary, body, documents
+        page.not_applicable_reason = not_applicable
+        page.save_revision().publish()
     if page is None:
         page = TransparencyCategoryPage(
             title=title,

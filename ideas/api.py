@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from challenges.selectors import visible_challenges
+from core import ratelimit
 from core.api import RefusalSerializer, TranslatedNotFound
 from ideas import services
 from ideas.models import Comment, Idea, IdeaStatus
@@ -134,6 +135,7 @@ class IdeaViewSet(
     def create(self, request, *args, **kwargs):
         data = IdeaCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        ratelimit.check(request, "idea")
         idea = services.idea_create(
             author=request.user,
             challenge=data.validated_data["challenge"],
@@ -169,6 +171,7 @@ class IdeaViewSet(
     @action(detail=True, methods=["post", "delete"], filter_backends=[])
     def support(self, request, *args, **kwargs):
         idea = self.published_idea()
+        ratelimit.check(request, "support")
         if request.method == "POST":
             idea, changed = services.idea_support(user=request.user, idea=idea)
             code, supported = (status.HTTP_201_CREATED if changed else status.HTTP_200_OK), True
@@ -199,6 +202,7 @@ class IdeaViewSet(
         if request.method == "POST":
             data = CommentCreateSerializer(data=request.data)
             data.is_valid(raise_exception=True)
+            ratelimit.check(request, "comment")
             comment = services.comment_create(
                 author=request.user,
                 idea=idea,

@@ -12,6 +12,7 @@ from accounts.models import ORGANIZATION_KINDS
 from challenges.models import ChallengePage, Phase
 from challenges.services import is_following
 from core import page_views
+from core.urls import site_url
 from ideas.feeds import IdeasAtomFeed
 from ideas.models import IdeaStatus
 from ideas.selectors import (
@@ -98,7 +99,7 @@ def ideas_csv(request, challenge: ChallengePage) -> HttpResponse:
             "url",
         ]
     )
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = site_url()
     for idea in public_ideas(challenge=challenge, ordering="created").iterator(chunk_size=1000):
         writer.writerow(
             [

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from challenges.models import ChallengePage, Phase
-from core import page_views
+from core import page_views, ratelimit
 from core.refusals import Refused
 from ideas import selectors, services
 from ideas.forms import CommentEditForm, CommentForm, EvaluationForm, IdeaForm, StatusForm
@@ -80,6 +80,7 @@ def propose(request, challenge: ChallengePage):
                     template="ideas/propose.html",
                     context_overrides={"form": form, "similar": similar, "confirm_step": True},
                 )
+            ratelimit.check(request, "idea")
             try:
                 idea = services.idea_create(
                     author=request.user,
@@ -117,6 +118,7 @@ def _support_action(request, pk: int, action, done_message: str):
     site.js (Accept: application/json) gets the new control and the supports left instead."""
     idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
     back = _back_to(request, idea.get_absolute_url())
+    ratelimit.check(request, "support")
     try:
         _idea, changed = action(user=request.user, idea=idea)
     except Refused as refusal:
@@ -167,6 +169,7 @@ def comment(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Escriba su comentario (máximo 3000 caracteres)."))
         return redirect(idea.get_absolute_url() + "#comentar")
+    ratelimit.check(request, "comment")
     try:
         created = services.comment_create(
             author=request.user, idea=idea, body=form.cleaned_data["body"], parent=form.cleaned_data["parent"]

@@ -4,7 +4,10 @@ Each app defines its viewsets in its own api.py; they are registered here, in on
 that the URL list never depends on which module happened to be imported first.
 """
 
-from django.urls import include, path
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from django.utils.translation import gettext
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
@@ -36,9 +39,65 @@ def public_endpoints_only(endpoints):
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
 
 
+@csrf_exempt  # it changes nothing; a CSRF refusal would be an HTML page
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/v1/ (an id that is not a number, a stray path): JSON 404."""
+    return JsonResponse({"detail": gettext("No encontrado.")}, status=404)
+
+
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
     path("search/", SiteSearchView.as_view(), name="api_search"),
     path("", include(router.urls)),
+    re_path(r"^.*$", not_found),
 ]
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string", "description": "Motivo, en el idioma de la petición."},
+        "code": {"type": "string"},
+    },
+    "required": ["detail"],
+    "description": "Un error: `detail` siempre; en errores de validación, además, los campos con sus "
+    "mensajes.",
+}
+ERRORS = {
+    "400": "Datos o parámetros no válidos, JSON mal formado o anidado a demasiada profundidad.",
+    "401": "Hace falta ingresar con una cuenta.",
+    "403": "No permitido (permisos, fase, verificación o CSRF).",
+    "404": "No existe (o el identificador está fuera de rango, o la página de resultados no existe).",
+    "405": "Método no permitido.",
+    "406": "Formato de respuesta no disponible.",
+    "415": "Tipo de contenido no admitido: envíe JSON.",
+    "429": "Demasiadas solicitudes: espere lo que indica la cabecera Retry-After.",
+}
+WRITE_ONLY_ERRORS = {"401", "403", "415", "429"}
+
+
+def document_every_error(result, generator, request, public):
+    """drf-spectacular postprocessing hook: every operation documents the errors the server
+    really answers (as JSON with `detail`), so clients and schemathesis find no surprise."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    reference = {"$ref": "#/components/schemas/Error"}
+    for methods in result.get("paths", {}).values():
+        for method, operation in methods.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = operation.setdefault("responses", {})
+            for status_code, description in ERRORS.items():
+                if status_code in WRITE_ONLY_ERRORS and method == "get":
+                    continue
+                if status_code not in responses:
+                    responses[status_code] = {
+                        "description": description,
+                        "content": {"application/json": {"schema": reference}},
+                    }
+                if status_code == "429":
+                    responses[status_code].setdefault("headers", {})["Retry-After"] = {
+                        "schema": {"type": "integer"},
+                        "description": "Segundos que hay que esperar.",
+                    }
+    return result

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from cms.models import SiteIdentity
 from core import open_data
+from core.urls import absolute
 
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 LANGUAGE = "es-CO"
@@ -32,7 +33,7 @@ def _iso(moment: datetime.date | datetime.datetime | None) -> str:
 def _distribution(request, distribution: open_data.Distribution) -> dict:
     entry = {
         "@type": "dcat:Distribution",
-        "downloadURL": request.build_absolute_uri(distribution.url),
+        "downloadURL": absolute(distribution.url),
         "mediaType": distribution.media_type,
         "format": FORMATS.get(distribution.media_type, distribution.media_type),
     }
@@ -63,7 +64,7 @@ def dataset_entry(request, dataset: open_data.Dataset, identity: SiteIdentity) -
         "distribution": [_distribution(request, distribution) for distribution in dataset.distributions],
     }
     if dataset.landing_page:
-        entry["landingPage"] = request.build_absolute_uri(dataset.landing_page)
+        entry["landingPage"] = absolute(dataset.landing_page)
     if dataset.theme:
         entry["theme"] = [str(theme) for theme in dataset.theme]
     if dataset.accrual_periodicity:
@@ -76,7 +77,7 @@ def catalogue(request):
     identity = SiteIdentity.for_request(request)
     body = {
         "@context": f"{POD_SCHEMA}/catalog.jsonld",
-        "@id": request.build_absolute_uri(reverse("open_data_catalogue")),
+        "@id": absolute(reverse("open_data_catalogue")),
         "@type": "dcat:Catalog",
         "conformsTo": POD_SCHEMA,
         "describedBy": f"{POD_SCHEMA}/catalog.json",

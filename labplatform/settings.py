@@ -129,6 +129,7 @@ MIDDLEWARE = [
     "labplatform.middleware.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.middleware.HostileInputMiddleware",
 ]
 
 ROOT_URLCONF = "labplatform.urls"
@@ -303,10 +304,17 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Laboratorio de Innovación Pública de Bucaramanga"
-# The public address, for links in e-mails: by default the first allowed host.
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip() or (
-    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'localhost'}"
-)
+# The public origin: every absolute link in e-mails, feeds, calendars and the open-data catalogue
+# starts with it (core.urls.absolute). Under `make run`, the port it serves on.
+SITE_URL = (
+    os.environ.get("SITE_URL", "").strip()
+    or (
+        f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+        if DEBUG
+        else f"https://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'localhost'}"
+    )
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip() or SITE_URL
 # One login for the site and both admins: allauth's, with its rate limits and second factor.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
@@ -329,6 +337,13 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Every error as JSON with `detail`; JSON bodies nested absurdly deep are refused (400).
+    "EXCEPTION_HANDLER": "core.api.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.LimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API del Laboratorio de Innovación Pública de Bucaramanga",
@@ -337,6 +352,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # Our public API only: Wagtail's admin API is not a contract.
     "PREPROCESSING_HOOKS": ["labplatform.api.public_endpoints_only"],
+    # Every error status the server answers, documented on every operation.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "labplatform.api.document_every_error",
+    ],
     # Swagger UI and Redoc served by the platform itself, never from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from core.refusals import Refused
 from core.territories import CITY, TERRITORY_NAMES
+from core.urls import site_url
 from observatory import selectors, services
 from observatory.chart import MAX_SERIES, build_chart
 from observatory.formatting import format_number, plain
@@ -211,7 +212,7 @@ def plan_csv(request, year: int) -> HttpResponse:
             "evidence_url",
         ]
     )
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = site_url()
     for component in status.components:
         for item in component.activities:
             activity, latest = item.activity, item.latest_progress

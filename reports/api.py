@@ -12,7 +12,8 @@ from rest_framework import exceptions, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core.api import RefusalSerializer, TranslatedNotFound
+from core import ratelimit
+from core.api import LimitedJSONParser, RefusalSerializer, TranslatedNotFound
 from reports import privacy, selectors, services, throttle
 from reports.models import Outcome, Referral, Report
 from reports.serializers import (
@@ -65,6 +66,9 @@ def _status_of(report: Report) -> dict:
 class ReportViewSet(viewsets.ViewSet):
     authentication_classes = []
     permission_classes = [permissions.AllowAny]
+    # JSON only: a cross-site HTML form can send form-encoded or multipart bodies without any
+    # CORS check, and each report starts a legal deadline; those get 415.
+    parser_classes = [LimitedJSONParser]
 
     def initial(self, request, *args, **kwargs):
         privacy.protect(request._request)
@@ -80,11 +84,12 @@ class ReportViewSet(viewsets.ViewSet):
         description="Sin cuenta. Responde una sola vez el código de seguimiento (`receipt`) "
         "y la fecha límite.",
         request=ReportCreateSerializer,
-        responses={201: CreatedSerializer, **_refusals(400)},
+        responses={201: CreatedSerializer, **_refusals(400, 415, 429)},
     )
     def create(self, request):
         data = ReportCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        ratelimit.check(request, "report")
         values = dict(data.validated_data)
         contact = values.pop("contact", None) or {}
         report, receipt = services.report_create(

@@ -10,6 +10,7 @@ from django.utils import translation
 from django_tasks import task
 
 from accounts.roles import SUPERVISORS
+from core.urls import site_url
 from reports.models import Report
 
 
@@ -18,7 +19,7 @@ def email_reporter_news(report_id: int) -> None:
     report = Report.objects.filter(pk=report_id).only("pk", "contact_email").first()
     if report is None or not report.contact_email:
         return
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base_url = site_url()
     with translation.override(settings.LANGUAGE_CODE):
         context = {"lookup_url": f"{base_url}{reverse('reports:lookup')}"}
         subject = render_to_string("reports/email/news_subject.txt", context).strip()
@@ -43,7 +44,7 @@ def email_deadline_reminder(report_id: int, overdue: bool) -> None:
     recipients.discard("")
     if not recipients:
         return
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base_url = site_url()
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "report": report,

@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
+from core import ratelimit
 from core.refusals import Refused
 from reports import files, privacy, rules, selectors, services, throttle
 from reports.forms import (
@@ -86,6 +87,7 @@ def report_create(request):
         form = ReportForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
+            ratelimit.check(request, "report")
             try:
                 report, receipt = services.report_create(
                     kind=data["kind"],

@@ -13,6 +13,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext as _
 
+from core import ratelimit
 from sessions import events, selectors, services
 from sessions.models import Message, MessageStatus
 
@@ -23,6 +24,8 @@ THROTTLE_RATE = 2.0
 MODERATOR_THROTTLE_BURST = 40
 MODERATOR_THROTTLE_RATE = 20.0
 MAX_FRAME_BYTES = 8192
+# Per person, whatever the number of connections: core.ratelimit's scopes.
+PER_PERSON_LIMITS = {"message.post": "message", "hand.raise": "floor"}
 
 
 def _dumps(data: dict[str, Any]) -> str:
@@ -165,7 +168,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return
         try:
             frame = json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):
+            # RecursionError: arrays or objects nested thousands deep fit in a frame.
             frame = None
         if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
             await self.error("invalid_frame", _("Cada mensaje debe ser un objeto JSON con un campo «type»."))
@@ -202,11 +206,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
         else:
             arguments["user"] = self.user
         try:
-            await database_sync_to_async(self._call)(service, moderator_only, arguments)
+            await database_sync_to_async(self._call)(service, moderator_only, arguments, kind)
         except services.Refused as refusal:
             await self.error(refusal.code, str(refusal.message), ref)
+        except ratelimit.RateLimited as limited:
+            await self.error("rate_limited", limited.message, ref)
 
-    def _call(self, service: Callable, moderator_only: bool, arguments: dict) -> None:
+    def _call(self, service: Callable, moderator_only: bool, arguments: dict, kind: str = "") -> None:
         if getattr(self.user, "is_authenticated", False):
             # A connection lives for hours: each frame is judged by who the person is now (a
             # moderator removed from the session, an account deactivated, a group changed).
@@ -217,6 +223,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 self.user.__dict__.pop(cache_name, None)
         if moderator_only:
             services.check_moderator(self.user, self.session)
+        elif kind in PER_PERSON_LIMITS and self.role != "moderator" and self.user.is_authenticated:
+            # Across every connection (and server process) of the same person, not just this one.
+            ratelimit.hit(PER_PERSON_LIMITS[kind], ratelimit.who(user=self.user))
         service(session=self.session, **arguments)
 
     async def room_event(self, message: dict) -> None:

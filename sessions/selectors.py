@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
+from core.refusals import passes
 from sessions import services
 from sessions.models import (
     DebateSession,
@@ -24,13 +25,18 @@ from sessions.models import (
 SNAPSHOT_MESSAGES = 50
 
 
-def sessions_visible() -> QuerySet[DebateSession]:
-    return DebateSession.objects.select_related("challenge")
+def sessions_visible(user=None) -> list[DebateSession]:
+    """The sessions `user` may see: every public one, and the private ones they are invited to
+    or moderate (few, so each is checked with the same rule as its room page)."""
+    rows = DebateSession.objects.select_related("challenge").order_by("starts_at", "pk")
+    if not getattr(user, "is_authenticated", False):
+        return list(rows.filter(public=True))
+    return [s for s in rows if s.public or passes(services.check_can_view, user, s)]
 
 
-def sessions_by_state() -> dict[str, list[DebateSession]]:
+def sessions_by_state(user=None) -> dict[str, list[DebateSession]]:
     """Live (and paused) first, then upcoming soonest first, then past most recent first."""
-    rows = list(sessions_visible().order_by("starts_at", "pk"))
+    rows = sessions_visible(user)
     return {
         "live": [s for s in rows if s.status in (SessionStatus.LIVE, SessionStatus.PAUSED)],
         "upcoming": [s for s in rows if s.status == SessionStatus.SCHEDULED],

@@ -2,6 +2,7 @@
 calendar file, and the minutes with their review by a moderator."""
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.markdown import render_markdown
+from core.urls import absolute, site_url
 from sessions import selectors, services
 from sessions.models import DebateSession, Minutes, MinutesStatus, SessionStatus
 
 
 def session_list(request):
-    return render(request, "debates/session_list.html", {"groups": selectors.sessions_by_state()})
+    return render(request, "debates/session_list.html", {"groups": selectors.sessions_by_state(request.user)})
 
 
 def _visible_session(request, pk: int) -> DebateSession:
@@ -56,7 +58,7 @@ def _ics_time(value) -> str:
 
 def session_ics(request, pk: int):
     session = _visible_session(request, pk)
-    url = request.build_absolute_uri(session.get_absolute_url())
+    url = absolute(session.get_absolute_url())
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -64,7 +66,7 @@ def session_ics(request, pk: int):
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         "BEGIN:VEVENT",
-        f"UID:sesion-{session.pk}@{request.get_host().split(':')[0]}",
+        f"UID:sesion-{session.pk}@{urlsplit(site_url()).hostname}",
         f"DTSTAMP:{_ics_time(timezone.now())}",
         f"DTSTART:{_ics_time(session.starts_at)}",
         f"DTEND:{_ics_time(session.ends_at)}",

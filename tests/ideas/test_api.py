@@ -172,7 +172,8 @@ def test_an_unknown_challenge_is_a_field_error_in_spanish():
     response = api().get(IDEAS, {"challenge": 999999})
     assert response.status_code == 400
     assert response.json() == {
-        "challenge": ["Escoja una opción válida. Esa opción no está entre las disponibles."]
+        "detail": "Revise los datos enviados.",
+        "challenge": ["Escoja una opción válida. Esa opción no está entre las disponibles."],
     }
 
 

@@ -5,6 +5,7 @@ import datetime
 import io
 import time
 
+import pikepdf
 import pytest
 from PIL import Image
 
@@ -110,3 +111,32 @@ def has_gps(data: bytes) -> bool:
 
 def day(text: str) -> datetime.date:
     return datetime.date.fromisoformat(text)
+
+
+def a_pdf(text: str, author: str = "") -> bytes:
+    """A one-page PDF that shows `text`; with `author`, its document information and XMP name them."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 100))
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
+        )
+    )
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    literal = text.encode("latin-1", "replace").replace(b"(", b"[").replace(b")", b"]")
+    page.obj.Contents = pdf.make_stream(b"BT /F1 8 Tf 10 50 Td (" + literal + b") Tj ET")
+    if author:
+        pdf.docinfo["/Author"] = author
+        pdf.docinfo["/Creator"] = f"Escáner de {author}"
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["dc:creator"] = [author]
+    out = io.BytesIO()
+    pdf.save(out, compress_streams=False)
+    return out.getvalue()
+
+
+def pdf_text(data: bytes) -> bytes:
+    """The drawing instructions of every page (where the text is)."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return b"".join(page.Contents.read_bytes() for page in pdf.pages)

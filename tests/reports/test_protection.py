@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from reports import services
 from reports.models import AuditEntry, Report
-from tests.reports.conftest import DESCRIPTION, form_data, has_gps, jpeg_with_gps
+from tests.reports.conftest import DESCRIPTION, a_pdf, form_data, has_gps, jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_a_dump_of_the_database_and_of_the_media_folder_shows_nothing_of_the_rep
     meta = {"REMOTE_ADDR": IP, "HTTP_USER_AGENT": USER_AGENT, "HTTP_REFERER": REFERER}
     photo = SimpleUploadedFile("foto-obra.jpg", jpeg_with_gps(), content_type="image/jpeg")
     pdf = SimpleUploadedFile(
-        "acta-de-recibo.pdf", b"%PDF-1.4 Acta de recibo Parque Centenario", content_type="application/pdf"
+        "acta-de-recibo.pdf", a_pdf("Acta de recibo Parque Centenario"), content_type="application/pdf"
     )
     response = client.post(
         reverse("reports:create"),
@@ -128,7 +128,7 @@ def test_the_handler_sees_the_photo_without_gps_and_the_original_only_on_request
 )
 def test_nobody_but_a_handler_reads_a_report(who, request, client, client_for, make_report):
     report, _ = make_report(
-        attachments=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 x", content_type="application/pdf")]
+        attachments=[SimpleUploadedFile("a.pdf", a_pdf("x"), content_type="application/pdf")]
     )
     attachment = report.attachments.get()
     if who != "anonymous":
