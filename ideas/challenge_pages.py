@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy
 
 from challenges.models import ChallengePage, Phase
 from challenges.services import is_following
-from core import page_views
+from core import page_cache, page_views
+from ideas.cache import challenge_namespace
 from ideas.feeds import IdeasAtomFeed
 from ideas.selectors import DEFAULT_ORDERING, ORDERINGS, challenge_results, public_ideas
 from ideas.views import propose
@@ -27,18 +28,20 @@ ORDERING_LABELS = {
 
 @page_views.register("challenges.ChallengePage")
 def challenge_page(request, challenge: ChallengePage):
+    now = timezone.now()
+    next_milestone = challenge.next_milestone(now)
+    page_cache.shows(request, challenge_namespace(challenge.pk), until=next_milestone and next_milestone[1])
     ordering = request.GET.get("orden") or DEFAULT_ORDERING
     if ordering not in ORDERINGS:
         ordering = DEFAULT_ORDERING
     ideas = public_ideas(challenge=challenge, user=request.user, ordering=ordering).defer("body", "body_html")
-    now = timezone.now()
     phase = challenge.phase_at(now)
     return challenge.render(
         request,
         context_overrides={
             "phase": phase,
             "phase_label": Phase(phase).label,
-            "next_milestone": challenge.next_milestone(now),
+            "next_milestone": next_milestone,
             "ideas_page": Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("pagina")),
             "ordering": ordering,
             "orderings": ORDERING_LABELS,
@@ -53,6 +56,7 @@ def challenge_page(request, challenge: ChallengePage):
 @page_views.register("challenges.ChallengePage", "ideas_csv")
 def ideas_csv(request, challenge: ChallengePage) -> HttpResponse:
     """Open data: the challenge's published ideas with their supports and status (UTF-8, ISO dates)."""
+    page_cache.shows(request, challenge_namespace(challenge.pk))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ideas-{challenge.slug}.csv"'
     writer = csv.writer(response)
@@ -92,4 +96,5 @@ page_views.register("challenges.ChallengePage", "propose")(propose)
 
 @page_views.register("challenges.ChallengePage", "ideas_atom")
 def ideas_atom(request, challenge: ChallengePage) -> HttpResponse:
+    page_cache.shows(request, challenge_namespace(challenge.pk))
     return IdeasAtomFeed(challenge)(request)

@@ -12,10 +12,14 @@ class ObservatoryConfig(AppConfig):
 
     def ready(self) -> None:
         from core import sections
-        from observatory import open_data  # noqa: F401  (registers the datasets)
+        from observatory import (
+            cache,
+            open_data,  # noqa: F401  (registers the datasets)
+        )
         from observatory.participation import register_participation_indicators
         from observatory.roles import grant_editors
 
         sections.register("observatory:home", _("Observatorio"), 40)
         register_participation_indicators()
+        cache.connect()
         post_migrate.connect(grant_editors, sender=self)

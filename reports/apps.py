@@ -11,9 +11,13 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from core import indicators, sections
+        from reports import (
+            cache,
+            open_data,  # noqa: F401  (registers the dataset)
+        )
         from reports import indicators as report_indicators
-        from reports import open_data  # noqa: F401  (registers the dataset)
 
         sections.register("reports:create", _("Denuncias"), 60)
+        cache.connect()
         for indicator in report_indicators.INDICATORS:
             indicators.register(indicator)

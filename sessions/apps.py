@@ -11,6 +11,7 @@ class DebatesConfig(AppConfig):
 
     def ready(self) -> None:
         from core import sections
-        from sessions import indicators, personal_data  # noqa: F401  (they register themselves)
+        from sessions import cache, indicators, personal_data  # noqa: F401  (they register themselves)
 
         sections.register("debates:session_list", _("Sesiones de debate"), 30)
+        cache.connect()

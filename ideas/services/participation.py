@@ -14,6 +14,7 @@ from accounts.selectors import check_verified
 from challenges.models import ChallengePage, EvaluationCriterion, Phase
 from core.markdown import render_markdown
 from core.refusals import Refused
+from ideas.cache import challenge_changed
 from ideas.models import (
     Comment,
     Evaluation,
@@ -139,6 +140,7 @@ def idea_support(*, user: User, idea: Idea) -> tuple[Idea, bool]:
                     )
             Support.objects.create(idea=idea, user=user, participant_type=user.participant_type)
             Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
+            challenge_changed(idea.challenge_id)
     except IntegrityError:
         # The same account supported at the same instant: the constraint kept one.
         pass
@@ -156,6 +158,7 @@ def idea_withdraw_support(*, user: User, idea: Idea) -> tuple[Idea, bool]:
     deleted, _rows = Support.objects.filter(idea=idea, user=user).delete()
     if deleted:
         Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - 1)
+        challenge_changed(idea.challenge_id)
     idea.refresh_from_db(fields=["support_count"])
     return idea, bool(deleted)
 

@@ -1,0 +1,14 @@
+"""Every public Wagtail page may be served from the page cache (core.page_cache); pages
+behind a view restriction (password, signed-in visitors, groups) never are."""
+
+from wagtail import hooks
+
+from core import page_cache
+
+
+@hooks.register("before_serve_page")
+def declare_cached_page(page, request, serve_args, serve_kwargs):
+    if page.get_view_restrictions().exists():
+        page_cache.never(request)
+    else:
+        page_cache.shows(request)
