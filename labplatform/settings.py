@@ -206,6 +206,8 @@ else:
 # The page cache for anonymous visitors (core.page_cache): how long a page may be served at
 # most when nothing it shows changes (0 turns it off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Signed-in requests read their session from the cache (written through to the database).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work: django-tasks with its database backend; `manage.py db_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

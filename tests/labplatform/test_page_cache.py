@@ -306,3 +306,15 @@ def test_a_verified_organisation_shows_on_the_home_page_and_the_list(client):
     assert served_from_cache(client, "/")
     account_services.organization_verify(organization=organization, by=UserFactory(is_staff=True))
     assert "Cámara de Comercio de Bucaramanga" in html(client.get("/"))
+
+
+def test_the_shared_idea_list_marks_only_my_own_supports(client_for, voting, citizen, other_citizen):
+    challenge, idea = voting
+    idea_services.idea_support(user=other_citizen, idea=idea)
+    assert "Usted la apoya" in html(client_for(other_citizen).get(challenge.url))
+    assert "Usted la apoya" not in html(Client().get(challenge.url))
+    second = Client()
+    second.force_login(citizen, backend="django.contrib.auth.backends.ModelBackend")
+    assert "Usted la apoya" not in html(second.get(challenge.url))
+    idea_services.idea_support(user=citizen, idea=idea)
+    assert "Usted la apoya" in html(second.get(challenge.url))
