@@ -70,6 +70,7 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 SERVERS = ("daphne", "uvicorn")
+APPLICATION = "labplatform.asgi:application"
 
 
 def server_command(server: str, port: int) -> list[str]:
@@ -88,9 +89,9 @@ def server_command(server: str, port: int) -> list[str]:
             "--no-access-log",
             "--lifespan",
             "off",
-            "labplatform.asgi:application",
+            APPLICATION,
         ]
-    return [PYTHON, "-m", "daphne", "-v", "0", "-b", "127.0.0.1", "-p", str(port), "labplatform.asgi:application"]
+    return [PYTHON, "-m", "daphne", "-v", "0", "-b", "127.0.0.1", "-p", str(port), APPLICATION]
 
 
 @contextlib.contextmanager
@@ -304,8 +305,9 @@ def demo_pages_main(description: str, database: str, paths: list[str]) -> None:
 
     for server in args.server.split(","):
         print(
-            f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, {args.workers} {server}, "
-            f"{args.concurrency} connections, {args.seconds:.0f} s per path, PostgreSQL + Redis"
+            f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+            f"{args.workers} {server}, {args.concurrency} connections, {args.seconds:.0f} s per path, "
+            "PostgreSQL + Redis"
         )
         with daphne_servers(env, args.workers, server) as ports:
             asyncio.run(load(ports, BASELINE, concurrency=4, seconds=2))  # warm up every process
@@ -314,7 +316,8 @@ def demo_pages_main(description: str, database: str, paths: list[str]) -> None:
             baseline = asyncio.run(load(ports, BASELINE, concurrency=args.concurrency, seconds=args.seconds))
             rows = [baseline]
             for path in paths:
-                rows.append(asyncio.run(load(ports, path, concurrency=args.concurrency, seconds=args.seconds)))
+                row = asyncio.run(load(ports, path, concurrency=args.concurrency, seconds=args.seconds))
+                rows.append(row)
         print_rows(rows, baseline)
 
 

@@ -1,6 +1,7 @@
 """HTTP pages of the foundation against a trivial view, on PostgreSQL, over loopback.
 
-    .venv/bin/python bench/pages.py [--seconds 10] [--concurrency 16] [--workers 2] [--server daphne,uvicorn] [PATH ...]
+    .venv/bin/python bench/pages.py [--seconds 10] [--concurrency 16] [--workers 2]
+                                    [--server daphne,uvicorn] [PATH ...]
 
 Seeds the demo content into its own PostgreSQL database (`bench_lab` by default; set
 BENCH_DATABASE_URL to change it), starts daphne processes with DEBUG off, and for each page

@@ -207,8 +207,8 @@ def main() -> None:
         )
 
     print(
-        f"# {os.cpu_count()} cores, {args.workers} {args.server}, PostgreSQL + Redis, {Idea.objects.count()} ideas, "
-        f"{args.seconds:.0f} s per measure"
+        f"# {os.cpu_count()} cores, {args.workers} {args.server}, PostgreSQL + Redis, "
+        f"{Idea.objects.count()} ideas, {args.seconds:.0f} s per measure"
     )
     rows = []
     with daphne_servers(env, args.workers, args.server) as ports:
