@@ -60,12 +60,13 @@ def _enabled() -> bool:
 class Declaration:
     """What the page being rendered shows: namespaces, the moment it goes stale, a veto."""
 
-    __slots__ = ("namespaces", "until", "vetoed")
+    __slots__ = ("despite_no_store", "namespaces", "until", "vetoed")
 
     def __init__(self) -> None:
         self.namespaces: set[str] = {SITE}
         self.until: list[datetime | Callable[[], datetime | None]] = []
         self.vetoed = False
+        self.despite_no_store = False
 
     def expires(self) -> datetime | None:
         """The earliest `until` (callables are called now: only for a page about to be stored)."""
@@ -95,14 +96,18 @@ def never(request) -> None:
     request.page_cache.vetoed = True
 
 
-def cached(*namespaces: str) -> Callable:
+def cached(*namespaces: str, despite_no_store: bool = False) -> Callable:
     """Decorator for a function view: `@cached("session:{pk}")` declares the namespaces,
-    formatted with the view's keyword arguments."""
+    formatted with the view's keyword arguments. `despite_no_store`: the view marks its
+    response `Cache-Control: no-store` for browsers and proxies (a form with its CSRF token, as
+    allauth's sign-in), and the page is still the same for every anonymous visitor once the
+    token is replaced; the header stays on what the visitor gets."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             shows(request, *(name.format(**kwargs) for name in namespaces))
+            request.page_cache.despite_no_store = despite_no_store
             return view(request, *args, **kwargs)
 
         return wrapper
@@ -251,6 +256,11 @@ def _without_tokens(content: bytes, secret: str | None) -> bytes | None:
     return _TOKEN.sub(replace, text).encode("utf-8", errors="surrogateescape")
 
 
+def _kept_from_caches(response) -> bool:
+    control = response.get("Cache-Control", "")
+    return "no-store" in control or "private" in control
+
+
 class PageCacheMiddleware:
     """Serves anonymous visitors from the page cache (see the module's description)."""
 
@@ -291,8 +301,7 @@ class PageCacheMiddleware:
             or response.streaming
             or response.cookies
             or response.has_header("Set-Cookie")
-            or "no-store" in response.get("Cache-Control", "")
-            or "private" in response.get("Cache-Control", "")
+            or (not declaration.despite_no_store and _kept_from_caches(response))
             or request.user.is_authenticated
         ):
             return

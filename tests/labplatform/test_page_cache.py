@@ -93,6 +93,8 @@ def test_every_public_page_is_served_from_the_cache(client, voting):
         "/api/v1/challenges/",
         "/api/v1/sessions/",
         "/api/v1/indicators/",
+        reverse("account_login"),
+        reverse("account_signup"),
     ]
     for path in paths:
         assert client.get(path).status_code == 200, path
