@@ -232,6 +232,11 @@ def _key(request) -> str:
     return _PAGE_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
 
 
+def may_store(request) -> bool:
+    """Whether the response to `request` could be stored at all (to skip work when not)."""
+    return _enabled() and _candidate(request)
+
+
 def _candidate(request) -> bool:
     return (
         request.method in {"GET", "HEAD"}
