@@ -16,3 +16,10 @@ class AccountsConfig(AppConfig):
         from accounts.roles import setup_roles_after_migrate
 
         post_migrate.connect(setup_roles_after_migrate, sender=self, dispatch_uid="accounts.roles")
+
+        from accounts.models import Membership, Organization
+        from core import page_cache
+
+        # Organisation lists and pages, the home page's organisations, challenges' co-leads.
+        for model in (Organization, Membership):
+            page_cache.watch(model, lambda instance: ["organizations", page_cache.SITE])

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts import tasks
 from accounts.models import Consent, Membership, Organization, User
+from core import page_cache
 from core.personal_data import export_personal_data
 
 
@@ -29,6 +30,7 @@ def profile_update(*, user: User, display_name: str, participant_type: str) -> U
     user.participant_type = participant_type
     user.full_clean(exclude=["password", "email"])
     user.save(update_fields=["display_name", "participant_type"])
+    page_cache.bump(page_cache.SITE)  # a public name shows on ideas, comments, rooms and lists
     return user
 
 
@@ -175,6 +177,7 @@ def account_delete(*, user: User) -> None:
     user.follows.all().delete()
     Membership.objects.filter(user=user).delete()
     user.authenticator_set.all().delete()
+    page_cache.bump(page_cache.SITE)  # the name goes from every page that shows it
     user.email = f"eliminada-{uuid.uuid4().hex}@cuentas.invalid"
     user.display_name = ""
     user.set_unusable_password()

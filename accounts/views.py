@@ -26,6 +26,7 @@ from accounts.forms import (
     ProfileForm,
 )
 from accounts.models import ORGANIZATION_KINDS, Membership, Organization
+from core import page_cache
 
 
 def _require(user, perm: str, obj=None) -> None:
@@ -143,6 +144,7 @@ def account_delete(request):
 
 
 def organization_list(request):
+    page_cache.shows(request, "organizations")
     kind = request.GET.get("tipo") or None
     if kind not in dict(ORGANIZATION_KINDS):
         kind = None
@@ -157,6 +159,7 @@ def organization_list(request):
 
 
 def organization_detail(request, slug: str):
+    page_cache.shows(request, "organizations")
     organization = get_object_or_404(Organization, slug=slug)
     user = request.user
     return render(

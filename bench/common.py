@@ -69,27 +69,38 @@ def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
+SERVERS = ("daphne", "uvicorn")
+APPLICATION = "labplatform.asgi:application"
+
+
+def server_command(server: str, port: int) -> list[str]:
+    """The same ASGI application under daphne or uvicorn (HTTP/1.1 and WebSocket, one process)."""
+    if server == "uvicorn":
+        return [
+            PYTHON,
+            "-m",
+            "uvicorn",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+            "--lifespan",
+            "off",
+            APPLICATION,
+        ]
+    return [PYTHON, "-m", "daphne", "-v", "0", "-b", "127.0.0.1", "-p", str(port), APPLICATION]
+
+
 @contextlib.contextmanager
-def daphne_servers(env: dict[str, str], count: int = 1):
-    """`count` daphne processes on free loopback ports; yields the ports."""
+def daphne_servers(env: dict[str, str], count: int = 1, server: str = "daphne"):
+    """`count` server processes (daphne unless `server` says uvicorn) on free loopback ports;
+    yields the ports."""
     ports = [free_port() for _ in range(count)]
     processes = [
-        subprocess.Popen(  # noqa: S603
-            [
-                PYTHON,
-                "-m",
-                "daphne",
-                "-v",
-                "0",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "labplatform.asgi:application",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        subprocess.Popen(server_command(server, port), cwd=ROOT, env=env)  # noqa: S603
         for port in ports
     ]
     SERVER_PIDS[:] = [process.pid for process in processes]
@@ -270,14 +281,20 @@ BASELINE = "/salud/"
 
 
 def demo_pages_main(description: str, database: str, paths: list[str]) -> None:
-    """Seed the demo content into `database`, then measure each of `paths` next to `/salud/`."""
+    """Seed the demo content into `database`, then measure each of `paths` (or the paths given
+    on the command line) next to `/salud/`, under each server asked for."""
     parser = argparse.ArgumentParser(
         description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("paths", nargs="*", help="paths to measure instead of the default list")
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=2, help="daphne processes")
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument(
+        "--server", default="daphne", help="daphne, uvicorn, or both (daphne,uvicorn): side by side"
+    )
     args = parser.parse_args()
+    paths = args.paths or paths
 
     database_url = os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{database}")
     ensure_postgres_database(database_url)
@@ -286,18 +303,25 @@ def demo_pages_main(description: str, database: str, paths: list[str]) -> None:
     manage(env, "seed_demo", "--allow-production")
     manage(env, "collectstatic", "--no-input", "-v", "0")
 
-    print(
-        f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, {args.workers} daphne, "
-        f"{args.concurrency} connections, {args.seconds:.0f} s per path, PostgreSQL + Redis"
-    )
-    with daphne_servers(env, args.workers) as ports:
-        asyncio.run(load(ports, BASELINE, concurrency=4, seconds=2))  # warm up every process
-        for path in paths:
-            asyncio.run(load(ports, path, concurrency=4, seconds=1))
-        baseline = asyncio.run(load(ports, BASELINE, concurrency=args.concurrency, seconds=args.seconds))
-        rows = [baseline]
-        for path in paths:
-            rows.append(asyncio.run(load(ports, path, concurrency=args.concurrency, seconds=args.seconds)))
+    for server in args.server.split(","):
+        print(
+            f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+            f"{args.workers} {server}, {args.concurrency} connections, {args.seconds:.0f} s per path, "
+            "PostgreSQL + Redis"
+        )
+        with daphne_servers(env, args.workers, server) as ports:
+            asyncio.run(load(ports, BASELINE, concurrency=4, seconds=2))  # warm up every process
+            for path in paths:
+                asyncio.run(load(ports, path, concurrency=4, seconds=1))
+            baseline = asyncio.run(load(ports, BASELINE, concurrency=args.concurrency, seconds=args.seconds))
+            rows = [baseline]
+            for path in paths:
+                row = asyncio.run(load(ports, path, concurrency=args.concurrency, seconds=args.seconds))
+                rows.append(row)
+        print_rows(rows, baseline)
+
+
+def print_rows(rows: list[LoadResult], baseline: LoadResult) -> None:
     width = max(len(row.path) for row in rows) + 2
     print(f"{'path':<{width}}{'req/s':>9}{'ratio':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
     for row in rows:

@@ -39,7 +39,15 @@ import time
 from dataclasses import dataclass
 
 import common
-from common import bench_env, daphne_servers, ensure_postgres_database, manage, setup_django, signed_in
+from common import (
+    SERVERS,
+    bench_env,
+    daphne_servers,
+    ensure_postgres_database,
+    manage,
+    setup_django,
+    signed_in,
+)
 
 TOKEN = re.compile(r"carga(\d+)z")
 REDIS_CHANNEL = "bench:debates:fanout"
@@ -425,7 +433,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="length of the sustained phase")
     parser.add_argument("--burst-seconds", type=float, default=5.0)
     parser.add_argument("--rate", type=float, default=5.0, help="events per second in the sustained phase")
-    parser.add_argument("--workers", type=int, default=2, help="daphne processes")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="server processes (4: the room's fan-out grows)"
+    )
+    parser.add_argument("--server", default="daphne", choices=SERVERS)
     parser.add_argument("--client-procs", type=int, default=2, help="load-generator processes")
     parser.add_argument("--participants", type=int, default=60, help="signed-in people posting")
     parser.add_argument("--chairs", type=int, default=10, help="moderator connections in the burst")
@@ -449,12 +460,12 @@ def main() -> None:
     counts = [int(n) for n in args.clients.split(",")]
     rows: list[Figures] = []
     print(
-        f"# {os.cpu_count()} cores, {args.workers} daphne on the Redis pub/sub layer, PostgreSQL, "
+        f"# {os.cpu_count()} cores, {args.workers} {args.server} on the Redis pub/sub layer, PostgreSQL, "
         f"{args.client_procs} client processes; sustained {args.rate:g} events/s for {args.seconds:g} s, "
         f"burst of {args.burst_seconds:g} s from {args.chairs} moderator connections (closed loop)"
     )
     memory: list[Memory] = []
-    with daphne_servers(env, args.workers) as ports:
+    with daphne_servers(env, args.workers, args.server) as ports:
         pids = list(common.SERVER_PIDS)
         for clients in counts:
             rows += run_phase_set(

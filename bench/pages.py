@@ -1,6 +1,7 @@
 """HTTP pages of the foundation against a trivial view, on PostgreSQL, over loopback.
 
     .venv/bin/python bench/pages.py [--seconds 10] [--concurrency 16] [--workers 2]
+                                    [--server daphne,uvicorn] [PATH ...]
 
 Seeds the demo content into its own PostgreSQL database (`bench_lab` by default; set
 BENCH_DATABASE_URL to change it), starts daphne processes with DEBUG off, and for each page
@@ -12,7 +13,21 @@ from __future__ import annotations
 
 from common import demo_pages_main
 
-PAGES = ["/", "/noticias/", "/organizaciones/", "/cuenta/login/"]
+# Every public page of the demo content; paths on the command line replace the list (e.g. a new
+# page: `bench/pages.py / "/buscar/?q=contratos"`).
+PAGES = [
+    "/",
+    "/noticias/",
+    "/organizaciones/",
+    "/retos/",
+    "/retos/contratacion-abierta/",
+    "/sesiones/",
+    "/observatorio/",
+    "/denuncias/estadisticas/",
+    "/datos/",
+    "/api/v1/challenges/",
+    "/cuenta/login/",
+]
 
 
 if __name__ == "__main__":

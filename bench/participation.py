@@ -19,6 +19,7 @@ import secrets
 import time
 
 from common import (
+    SERVERS,
     bench_env,
     build_request,
     daphne_servers,
@@ -167,6 +168,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=16, help="connections for the page loads")
     parser.add_argument("--clients", type=int, default=200, help="signed-in people on the support endpoint")
+    parser.add_argument("--server", default="daphne", choices=SERVERS)
     args = parser.parse_args()
 
     database_url = os.environ.get(
@@ -205,11 +207,11 @@ def main() -> None:
         )
 
     print(
-        f"# {os.cpu_count()} cores, {args.workers} daphne, PostgreSQL + Redis, {Idea.objects.count()} ideas, "
-        f"{args.seconds:.0f} s per measure"
+        f"# {os.cpu_count()} cores, {args.workers} {args.server}, PostgreSQL + Redis, "
+        f"{Idea.objects.count()} ideas, {args.seconds:.0f} s per measure"
     )
     rows = []
-    with daphne_servers(env, args.workers) as ports:
+    with daphne_servers(env, args.workers, args.server) as ports:
         for path in [
             "/salud/",
             challenge_url,
@@ -229,6 +231,23 @@ def main() -> None:
                     load(ports, path, concurrency=args.concurrency, seconds=args.seconds, label=label)
                 )
             )
+        # Signed in: each connection is another person (the shared idea list, their own supports).
+        signed_in_pages = [
+            build_request("GET", challenge_url, {"Cookie": f"sessionid={key}"})
+            for key in sessions[: args.concurrency]
+        ]
+        rows.append(
+            asyncio.run(
+                load(
+                    ports,
+                    challenge_url,
+                    concurrency=args.concurrency,
+                    seconds=args.seconds,
+                    requests=signed_in_pages,
+                    label="challenge, signed in",
+                )
+            )
+        )
         ok = (b" 200 ", b" 201 ")
         rows.append(
             asyncio.run(

@@ -5,12 +5,13 @@ from taggit.models import Tag
 
 from accounts.models import Organization
 from challenges.models import Phase
-from challenges.selectors import challenge_list
-from core import page_views
+from challenges.selectors import challenge_list, next_phase_boundary
+from core import page_cache, page_views
 
 
 @page_views.register_context("challenges.ChallengeIndexPage")
 def challenge_index_context(page, request) -> dict:
+    page_cache.shows(request, "participation", until=next_phase_boundary)
     phase = request.GET.get("fase") or None
     tag = request.GET.get("tema") or None
     co_lead = request.GET.get("colider") or None

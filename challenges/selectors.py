@@ -80,3 +80,26 @@ def challenge_list(
         .prefetch_related("co_leads", "tags")
         .order_by("-ideas_open_at", "-pk")
     )
+
+
+MILESTONE_FIELDS = (
+    "ideas_open_at",
+    "ideas_close_at",
+    "voting_open_at",
+    "voting_close_at",
+    "results_at",
+    "closed_at",
+)
+
+
+def next_phase_boundary(now=None):
+    """The next moment any visible challenge changes phase (None when none will): a page that
+    shows phases must not be cached past it."""
+    now = now or timezone.now()
+    upcoming = [
+        moment
+        for row in visible_challenges().values_list(*MILESTONE_FIELDS)
+        for moment in row
+        if moment is not None and moment > now
+    ]
+    return min(upcoming, default=None)

@@ -15,10 +15,13 @@ class CmsConfig(AppConfig):
 
         from cms import (
             bootstrap,  # noqa: F401  (registers the going-live steps)
+            cache,
             open_data,  # noqa: F401  (registers the datasets)
             views,  # noqa: F401  (renders the transparency pages)
         )
         from cms.navigation import invalidate_navigation
+
+        cache.connect()
 
         # The cached menu and footer change whenever a page does.
         for signal in (page_published, page_unpublished, post_page_move):

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.transparency import PublishedDocumentBlock, TransparencyCategoryPage, TransparencyIndexPage
-from core import home
+from core import home, page_cache
 
 __all__ = [
     "HomePage",
@@ -57,6 +57,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from accounts.models import Organization
 
+        page_cache.shows(request, "organizations")
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
             NewsPage.objects.live().public().order_by("-date", "-pk").select_related("image")[:3]

@@ -106,3 +106,24 @@ def exception_handler(exc, context):
                 "detail": " ".join(str(item) for item in data) or _("Revise los datos enviados.")
             }
     return response
+class CachedForAnonymous:
+    """A read-only API view whose answers to anonymous visitors are served from the page cache
+    (core.page_cache) while `page_cache_namespaces()` are current (and not past
+    `page_cache_until()`)."""
+
+    page_cache_shows: tuple[str, ...] = ()
+
+    def page_cache_namespaces(self, request) -> tuple[str, ...]:
+        return self.page_cache_shows
+
+    def page_cache_until(self, request):
+        return None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method in {"GET", "HEAD"}:
+            from core import page_cache
+
+            page_cache.shows(
+                request._request, *self.page_cache_namespaces(request), until=self.page_cache_until(request)
+            )

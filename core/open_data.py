@@ -37,13 +37,17 @@ class Dataset:
 
 Provider = Callable[[], Iterable[Dataset]]
 _providers: dict[str, Provider] = {}
+_namespaces: dict[str, tuple[str, ...]] = {}
 
 
-def register(name: str) -> Callable[[Provider], Provider]:
-    """Decorator: `@open_data.register("observatory")` over a function that yields datasets."""
+def register(name: str, *, shows: Iterable[str] = ()) -> Callable[[Provider], Provider]:
+    """Decorator: `@open_data.register("observatory", shows=["observatory"])` over a function
+    that yields datasets; `shows` names the page-cache namespaces (core.page_cache) whose
+    changes change the datasets, so that the catalogue and the open-data page follow them."""
 
     def decorator(provider: Provider) -> Provider:
         _providers[name] = provider
+        _namespaces[name] = tuple(shows)
         return provider
 
     return decorator
@@ -53,3 +57,8 @@ def datasets() -> list[Dataset]:
     """Every dataset the platform publishes now, ordered by identifier."""
     found = [dataset for _, provider in sorted(_providers.items()) for dataset in provider()]
     return sorted(found, key=lambda dataset: dataset.identifier)
+
+
+def namespaces() -> set[str]:
+    """The page-cache namespaces of every registered dataset."""
+    return {name for names in _namespaces.values() for name in names}

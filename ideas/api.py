@@ -16,8 +16,9 @@ from rest_framework.reverse import reverse
 
 from challenges.selectors import visible_challenges
 from core import ratelimit
-from core.api import RefusalSerializer, TranslatedNotFound
+from core.api import CachedForAnonymous, RefusalSerializer, TranslatedNotFound
 from ideas import services
+from ideas.cache import challenge_namespace
 from ideas.models import Comment, Idea, IdeaStatus
 from ideas.selectors import ORDERINGS, public_ideas
 from ideas.serializers import (
@@ -98,6 +99,7 @@ SUPPORT_DESCRIPTION = (
     ),
 )
 class IdeaViewSet(
+    CachedForAnonymous,
     RefusalsAsResponses,
     TranslatedNotFound,
     mixins.ListModelMixin,
@@ -110,6 +112,12 @@ class IdeaViewSet(
     # and says why it refuses (401 without a session, 403 otherwise), which a DRF permission could not.
     permission_classes = [permissions.AllowAny]
     queryset = Idea.objects.none()  # the model, for the schema; get_queryset() reads
+
+    def page_cache_namespaces(self, request) -> tuple[str, ...]:
+        challenge = request.query_params.get("challenge", "")
+        if challenge.isdigit() and self.action == "list":
+            return (challenge_namespace(int(challenge)),)
+        return ("participation",)
 
     def get_queryset(self) -> QuerySet[Idea]:
         return public_ideas(user=self.request.user).filter(challenge__in=visible_challenges())

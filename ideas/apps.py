@@ -11,8 +11,11 @@ class IdeasConfig(AppConfig):
 
     def ready(self) -> None:
         from ideas import (
+            cache,
             challenge_pages,  # noqa: F401  (renders the challenge page and its idea routes)
             home,  # noqa: F401  (the figures on the home page)
             open_data,  # noqa: F401  (registers the datasets)
             personal_data,  # noqa: F401  (registers the sections)
         )
+
+        cache.connect()

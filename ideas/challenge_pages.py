@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy
 from accounts.models import ORGANIZATION_KINDS
 from challenges.models import ChallengePage, Phase
 from challenges.services import is_following
-from core import page_views
+from core import page_cache, page_views
 from core.urls import site_url
+from ideas.cache import challenge_namespace
 from ideas.feeds import IdeasAtomFeed
 from ideas.models import IdeaStatus
 from ideas.selectors import (
@@ -37,6 +38,16 @@ ORDERING_LABELS = {
 
 @page_views.register("challenges.ChallengePage")
 def challenge_page(request, challenge: ChallengePage):
+    now = timezone.now()
+    next_milestone = challenge.next_milestone(now)
+    # The page also lists the challenge's debate sessions and its projects.
+    page_cache.shows(
+        request,
+        challenge_namespace(challenge.pk),
+        "sessions",
+        "projects",
+        until=next_milestone and next_milestone[1],
+    )
     ordering = request.GET.get("orden") or DEFAULT_ORDERING
     if ordering not in ORDERINGS:
         ordering = DEFAULT_ORDERING
@@ -46,7 +57,6 @@ def challenge_page(request, challenge: ChallengePage):
         ideas = ideas.filter(status=filters["estado"])
     if filters["tipo"] in dict(ORGANIZATION_KINDS):
         ideas = ideas.filter(organization__kind=filters["tipo"])
-    now = timezone.now()
     phase = challenge.phase_at(now)
     ideas_page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("pagina"))
     voting = phase == Phase.VOTING
@@ -57,7 +67,7 @@ def challenge_page(request, challenge: ChallengePage):
         context_overrides={
             "phase": phase,
             "phase_label": Phase(phase).label,
-            "next_milestone": challenge.next_milestone(now),
+            "next_milestone": next_milestone,
             "ideas_page": ideas_page,
             "voting": voting,
             "can_support": can_support,
@@ -83,6 +93,7 @@ def challenge_page(request, challenge: ChallengePage):
 @page_views.register("challenges.ChallengePage", "ideas_csv")
 def ideas_csv(request, challenge: ChallengePage) -> HttpResponse:
     """Open data: the challenge's published ideas with their supports and status (UTF-8, ISO dates)."""
+    page_cache.shows(request, challenge_namespace(challenge.pk))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ideas-{challenge.slug}.csv"'
     writer = csv.writer(response)
@@ -122,4 +133,5 @@ page_views.register("challenges.ChallengePage", "propose")(propose)
 
 @page_views.register("challenges.ChallengePage", "ideas_atom")
 def ideas_atom(request, challenge: ChallengePage) -> HttpResponse:
+    page_cache.shows(request, challenge_namespace(challenge.pk))
     return IdeasAtomFeed(challenge)(request)

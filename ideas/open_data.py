@@ -17,7 +17,7 @@ from ideas.models import Idea, IdeaStatus
 KEYWORDS = ("participación ciudadana", "innovación pública", "gobierno abierto", "Bucaramanga")
 
 
-@open_data.register("challenges")
+@open_data.register("challenges", shows=["participation"])
 def challenge_datasets() -> Iterator[Dataset]:
     """Three queries, however many challenges and ideas there are."""
     published = ~Q(ideas__status=IdeaStatus.HIDDEN)

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from challenges.models import ChallengePage, Phase
-from core import page_views, ratelimit
+from core import page_cache, page_views, ratelimit
 from core.refusals import Refused
 from ideas import selectors, services
+from ideas.cache import challenge_namespace
 from ideas.forms import CommentEditForm, CommentForm, EvaluationForm, IdeaForm, StatusForm
 from ideas.models import Comment, Evaluation, Idea
 
@@ -38,6 +39,8 @@ def idea_detail(request, pk: int):
     except Idea.DoesNotExist as missing:
         raise Http404 from missing
     challenge = _live_challenge_of(idea)
+    milestone = challenge.next_milestone()
+    page_cache.shows(request, challenge_namespace(challenge.pk), until=milestone and milestone[1])
     user = request.user
     context = {
         "idea": idea,

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from cms.models import SiteIdentity
-from core import open_data
+from core import open_data, page_cache
 from core.urls import absolute
 
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
@@ -74,6 +74,7 @@ def dataset_entry(request, dataset: open_data.Dataset, identity: SiteIdentity) -
 
 @require_safe
 def catalogue(request):
+    page_cache.shows(request, *open_data.namespaces())
     identity = SiteIdentity.for_request(request)
     body = {
         "@context": f"{POD_SCHEMA}/catalog.jsonld",
@@ -90,6 +91,7 @@ def catalogue(request):
 
 @require_safe
 def open_data_page(request):
+    page_cache.shows(request, *open_data.namespaces())
     datasets = [
         {
             "dataset": dataset,

@@ -130,6 +130,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.HostileInputMiddleware",
+    # Last: a hit skips only URL resolving and the view (the CSRF cookie, language, security
+    # headers and CSP above still apply to it).
+    "core.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "labplatform.urls"
@@ -206,6 +209,12 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache for anonymous visitors (core.page_cache): how long a page may be served at
+# most when nothing it shows changes (0 turns it off).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Signed-in requests read their session from the cache (written through to the database).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work: django-tasks with its database backend; `manage.py db_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -1,5 +1,6 @@
 """Root URLs. Wagtail serves every path that nothing before it claims."""
 
+from allauth.account import views as account_views
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
@@ -8,10 +9,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import page_cache
 from labplatform import open_data_views, views
 
 # The Django admin logs in through allauth too (rate limits, verified e-mail, second factor).
 admin.site.login = secure_admin_login(admin.site.login)
+
+# The sign-in and sign-up forms are the same for every anonymous visitor (allauth marks them
+# no-store for browsers and proxies, which they keep): page cache, each visitor's own token.
+sign_in_page = page_cache.cached(despite_no_store=True)
 
 urlpatterns = [
     path("salud/", views.health, name="health"),
@@ -25,6 +31,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documentos/", include(wagtaildocs_urls)),
     path("api/v1/", include("labplatform.api")),
+    path("cuenta/login/", sign_in_page(account_views.login), name="account_login"),
+    path("cuenta/signup/", sign_in_page(account_views.signup), name="account_signup"),
     path("cuenta/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("ideas.urls")),

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from wagtail.models import Page
 
+from core import page_cache
 from core.policies import PRIVACY_POLICY_SLUG
 
 
@@ -19,6 +20,7 @@ def health(request):
 
 def privacy_policy(request):
     """The policy is a CMS page editors keep; a built-in text stands in until it exists."""
+    page_cache.shows(request)
     page = Page.objects.live().public().filter(slug=PRIVACY_POLICY_SLUG).first()
     if page is not None:
         return redirect(page.get_url(request))

@@ -4,7 +4,8 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
 
-from core.api import TranslatedNotFound
+from core.api import CachedForAnonymous, TranslatedNotFound
+from observatory.cache import OBSERVATORY
 from observatory.models import Indicator, Risk
 from observatory.selectors import indicators_for_api, risks_for_api
 from observatory.serializers import IndicatorSerializer, RiskSerializer
@@ -18,7 +19,8 @@ from observatory.serializers import IndicatorSerializer, RiskSerializer
     ),
     retrieve=extend_schema(summary="Un indicador", description="Un indicador, por su identificador (slug)."),
 )
-class IndicatorViewSet(TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+class IndicatorViewSet(CachedForAnonymous, TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+    page_cache_shows = (OBSERVATORY,)
     serializer_class = IndicatorSerializer
     permission_classes = [permissions.AllowAny]
     filter_backends: list = []

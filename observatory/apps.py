@@ -12,11 +12,17 @@ class ObservatoryConfig(AppConfig):
 
     def ready(self) -> None:
         from core import sections
-        from observatory import home, open_data, search  # noqa: F401  (register home section, datasets, search)
+        from observatory import (  # noqa: F401  (they register themselves)
+            cache,
+            home,
+            open_data,
+            search,
+        )
         from observatory.participation import register_participation_indicators
         from observatory.roles import grant_editors, grant_supervisors
 
         sections.register("observatory:home", _("Observatorio"), 40)
         register_participation_indicators()
+        cache.connect()
         post_migrate.connect(grant_editors, sender=self)
         post_migrate.connect(grant_supervisors, sender=self)

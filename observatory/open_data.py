@@ -14,7 +14,7 @@ from observatory.selectors import public_indicators, public_plans
 PERIODICITY = {Periodicity.YEARLY: "R/P1Y", Periodicity.QUARTERLY: "R/P3M", Periodicity.MONTHLY: "R/P1M"}
 
 
-@open_data.register("observatory")
+@open_data.register("observatory", shows=["observatory"])
 def observatory_datasets() -> Iterable[Dataset]:
     for indicator in public_indicators().order_by("slug"):
         slug = indicator.slug

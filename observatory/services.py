@@ -13,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core import indicators
+from core import indicators, page_cache
 from core.refusals import Refused
 from core.territories import CITY, TERRITORY_NAMES
+from observatory.cache import OBSERVATORY
 from observatory.models import Indicator, Observation, Periodicity, RiskFollowUp, valuation_error
 from observatory.periods import PERIOD_HELP, normalize_period, period_start
 
@@ -332,6 +333,7 @@ def _upsert(indicator: Indicator, rows: list[tuple[str, str, Decimal, str]]) -> 
         update_fields=["value", "note", "period_start", "updated_at"],
     )
     Indicator.objects.filter(pk=indicator.pk).update(updated_at=now)
+    page_cache.bump(OBSERVATORY)  # bulk_create sends no signal
 
 
 @dataclass(frozen=True)

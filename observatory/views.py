@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import page_cache
 from core.refusals import Refused
 from core.territories import CITY, TERRITORY_NAMES
 from core.urls import site_url
 from observatory import selectors, services
+from observatory.cache import OBSERVATORY
 from observatory.chart import MAX_SERIES, build_chart
 from observatory.formatting import format_number, plain
 from observatory.forms import ObservationForm, UploadForm
@@ -34,6 +36,7 @@ from observatory.serializers import IndicatorSerializer, RiskSerializer
 SESSION_KEY = "observatory_upload"
 
 
+@page_cache.cached(OBSERVATORY)
 def home(request):
     indicators = list(selectors.indicators_with_latest())
     for indicator in indicators:
@@ -59,6 +62,7 @@ def _public_indicator(slug: str) -> Indicator:
     return get_object_or_404(selectors.public_indicators(), slug=slug)
 
 
+@page_cache.cached(OBSERVATORY)
 def indicator_detail(request, slug: str):
     indicator = _public_indicator(slug)
     observations = selectors.indicator_observations(indicator)
@@ -138,6 +142,7 @@ def _summary(indicator: Indicator, series, targets) -> str:
     return " ".join(parts)
 
 
+@page_cache.cached(OBSERVATORY)
 def indicator_csv(request, slug: str) -> HttpResponse:
     indicator = _public_indicator(slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -159,6 +164,7 @@ def indicator_csv(request, slug: str) -> HttpResponse:
     return response
 
 
+@page_cache.cached(OBSERVATORY)
 def indicator_json(request, slug: str) -> JsonResponse:
     indicator = get_object_or_404(selectors.indicators_for_api(), slug=slug)
     response = JsonResponse(
@@ -172,6 +178,7 @@ def indicator_json(request, slug: str) -> JsonResponse:
 # --- The plan ---
 
 
+@page_cache.cached(OBSERVATORY)
 def plan_detail(request, year: int | None = None):
     plans = selectors.public_plans()
     plan = plans.filter(year=year).first() if year else plans.first()
@@ -187,6 +194,7 @@ def plan_detail(request, year: int | None = None):
     )
 
 
+@page_cache.cached(OBSERVATORY)
 def plan_csv(request, year: int) -> HttpResponse:
     plan = get_object_or_404(selectors.public_plans(), year=year)
     status = selectors.plan_status(plan)

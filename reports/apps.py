@@ -11,9 +11,14 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from core import indicators, sections
-        from reports import home, open_data  # noqa: F401  (register the home section and the dataset)
+        from reports import (  # noqa: F401  (they register themselves)
+            cache,
+            home,
+            open_data,
+        )
         from reports import indicators as report_indicators
 
         sections.register("reports:create", _("Denuncias"), 60)
+        cache.connect()
         for indicator in report_indicators.INDICATORS:
             indicators.register(indicator)

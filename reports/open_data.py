@@ -6,7 +6,7 @@ from django.utils import timezone
 from core import open_data
 
 
-@open_data.register("reports")
+@open_data.register("reports", shows=["reports-stats"])
 def datasets():
     yield open_data.Dataset(
         identifier="denuncias/estadisticas",

@@ -15,9 +15,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
-from core import ratelimit
+from core import page_cache, ratelimit
+from core.page_cache import next_local_midnight
 from core.refusals import Refused
 from reports import files, privacy, rules, selectors, services, throttle
+from reports.cache import STATISTICS
 from reports.forms import (
     AssignForm,
     ExtendForm,
@@ -45,6 +47,18 @@ from reports.models import (
     Status,
 )
 from reports.services import HANDLER_FLOW
+
+
+def reports_statistics_page(view):
+    """Aggregate figures change with reports (bumped by reports.cache) and with the calendar
+    (days to answer, terms): cached until the next local midnight at most."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        page_cache.shows(request, STATISTICS, until=next_local_midnight())
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def private(view=None, *, referrer_policy: str = "no-referrer"):
@@ -274,6 +288,7 @@ def reporter_attachment(request):
     return response
 
 
+@reports_statistics_page
 def statistics(request):
     months = selectors.monthly_statistics()
     total, years = selectors.channel_statistics()
@@ -290,6 +305,7 @@ def statistics(request):
     )
 
 
+@reports_statistics_page
 def semiannual(request):
     return render(request, "reports/semiannual.html", {"halves": selectors.semiannual_statistics()})
 
@@ -603,6 +619,7 @@ def _statistics_rows() -> list[dict]:
     return rows
 
 
+@reports_statistics_page
 def statistics_csv(request):
     import csv
 
@@ -626,6 +643,7 @@ def statistics_csv(request):
     return response
 
 
+@reports_statistics_page
 def statistics_json(request):
     from django.http import JsonResponse
 

@@ -4,7 +4,8 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
 
-from core.api import TranslatedNotFound
+from core.api import CachedForAnonymous, TranslatedNotFound
+from sessions.cache import SESSIONS
 from sessions.models import DebateSession
 from sessions.serializers import DebateSessionSerializer
 
@@ -17,7 +18,8 @@ from sessions.serializers import DebateSessionSerializer
     ),
     retrieve=extend_schema(summary="Una sesión de debate"),
 )
-class DebateSessionViewSet(TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+class DebateSessionViewSet(CachedForAnonymous, TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+    page_cache_shows = (SESSIONS,)
     serializer_class = DebateSessionSerializer
     permission_classes = [permissions.AllowAny]
     filter_backends: list = []

@@ -12,6 +12,7 @@ class DebatesConfig(AppConfig):
     def ready(self) -> None:
         from core import sections
         from sessions import (  # noqa: F401  (they register themselves)
+            cache,
             challenge_context,
             home,
             indicators,
@@ -19,3 +20,4 @@ class DebatesConfig(AppConfig):
         )
 
         sections.register("debates:session_list", _("Sesiones de debate"), 30)
+        cache.connect()

@@ -18,6 +18,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core import page_cache
+from sessions.cache import session_namespace
+
 # Event types that moderators cause: the minutes list them as moderation actions.
 MODERATION_TYPES = frozenset(
     {
@@ -92,6 +95,7 @@ def record(
     )
     event = Event(type=type_, session_id=session_id, seq=seq, payload=payload, at=now.isoformat())
     publish_on_commit(event)
+    page_cache.bump(session_namespace(session_id))  # the room's page shows the state it leads to
     return event
 
 

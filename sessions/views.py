@@ -12,12 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core import page_cache
 from core.markdown import render_markdown
 from core.urls import absolute, site_url
 from sessions import selectors, services
+from sessions.cache import SESSIONS, session_namespace
 from sessions.models import DebateSession, Minutes, MinutesStatus, SessionStatus
 
 
+@page_cache.cached(SESSIONS)
 def session_list(request):
     return render(request, "debates/session_list.html", {"groups": selectors.sessions_by_state(request.user)})
 
@@ -29,6 +32,7 @@ def _visible_session(request, pk: int) -> DebateSession:
     return session
 
 
+@page_cache.cached(SESSIONS, "session:{pk}")
 def room(request, pk: int):
     session = _visible_session(request, pk)
     snapshot = selectors.room_snapshot(session, request.user)
@@ -56,6 +60,7 @@ def _ics_time(value) -> str:
     return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+@page_cache.cached(SESSIONS, "session:{pk}")
 def session_ics(request, pk: int):
     session = _visible_session(request, pk)
     url = absolute(session.get_absolute_url())
@@ -103,6 +108,7 @@ def _fold(line: str) -> str:
 
 @require_http_methods(["GET", "POST"])
 def minutes(request, pk: int):
+    page_cache.shows(request, SESSIONS, session_namespace(pk))
     session = _visible_session(request, pk)
     record = Minutes.objects.filter(session=session).first()
     is_moderator = request.user.has_perm("debates.moderate_debatesession", session)
@@ -133,6 +139,7 @@ def minutes(request, pk: int):
     )
 
 
+@page_cache.cached(SESSIONS, "session:{pk}")
 def minutes_download(request, pk: int):
     session = _visible_session(request, pk)
     record = get_object_or_404(Minutes, session=session, status=MinutesStatus.PUBLISHED)

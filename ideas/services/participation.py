@@ -1,7 +1,7 @@
 """Proposing, supporting, commenting, status changes and evaluations, with the notices they send."""
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.text import Truncator
@@ -14,6 +14,7 @@ from accounts.selectors import check_verified
 from challenges.models import ChallengePage, EvaluationCriterion, Phase
 from core.markdown import render_markdown
 from core.refusals import Refused
+from ideas.cache import challenge_changed
 from ideas.models import (
     Comment,
     Evaluation,
@@ -113,18 +114,33 @@ def check_can_support(user, idea: Idea) -> None:
     check_phase(idea.challenge, Phase.VOTING, _("apoyar ideas"))
 
 
+def _add_to_support_count(idea: Idea, delta: int) -> None:
+    """`support_count = support_count + delta` in the database, and the new value on `idea`,
+    in one statement (RETURNING: PostgreSQL and SQLite alike)."""
+    table = connection.ops.quote_name(Idea._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET support_count = support_count + %s WHERE id = %s RETURNING support_count",  # noqa: S608 (our own table name)
+            [delta, idea.pk],
+        )
+        idea.support_count = cursor.fetchone()[0]
+
+
 def idea_support(*, user: User, idea: Idea) -> tuple[Idea, bool]:
-    """Support an idea. Supporting again changes nothing. Returns the idea and whether it changed."""
+    """Support an idea. Supporting again changes nothing. Returns the idea and whether it changed.
+
+    The unique constraint decides a repeated support (no read before the insert); a challenge
+    with a limit of supports per person locks the person's row first, so that two supports
+    at the same instant cannot both pass the count."""
     check_can_support(user, idea)
+    limit = idea.challenge.support_limit
     try:
         with transaction.atomic():
-            # One lock per person: two supports from the same account are decided one after the other.
-            User.objects.select_for_update().filter(pk=user.pk).first()
-            if Support.objects.filter(idea=idea, user=user).exists():
-                idea.refresh_from_db(fields=["support_count"])
-                return idea, False
-            limit = idea.challenge.support_limit
             if limit is not None:
+                User.objects.select_for_update().filter(pk=user.pk).first()
+                if Support.objects.filter(idea=idea, user=user).exists():
+                    idea.refresh_from_db(fields=["support_count"])
+                    return idea, False
                 used = Support.objects.filter(user=user, idea__challenge_id=idea.challenge_id).count()
                 if used >= limit:
                     raise Refused(
@@ -138,15 +154,13 @@ def idea_support(*, user: User, idea: Idea) -> tuple[Idea, bool]:
                         409,
                     )
             Support.objects.create(idea=idea, user=user, participant_type=user.participant_type)
-            Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
+            _add_to_support_count(idea, 1)
+            challenge_changed(idea.challenge_id)
     except IntegrityError:
-        # The same account supported at the same instant: the constraint kept one.
-        pass
-    else:
+        # Supported already (or by the same account at the same instant): the constraint kept one.
         idea.refresh_from_db(fields=["support_count"])
-        return idea, True
-    idea.refresh_from_db(fields=["support_count"])
-    return idea, False
+        return idea, False
+    return idea, True
 
 
 @transaction.atomic
@@ -155,8 +169,10 @@ def idea_withdraw_support(*, user: User, idea: Idea) -> tuple[Idea, bool]:
     check_phase(idea.challenge, Phase.VOTING, _("retirar apoyos"))
     deleted, _rows = Support.objects.filter(idea=idea, user=user).delete()
     if deleted:
-        Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - 1)
-    idea.refresh_from_db(fields=["support_count"])
+        _add_to_support_count(idea, -1)
+        challenge_changed(idea.challenge_id)
+    else:
+        idea.refresh_from_db(fields=["support_count"])
     return idea, bool(deleted)
 
 

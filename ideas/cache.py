@@ -1,0 +1,34 @@
+"""What bumps the page cache in ideas: anything shown on a challenge's page, its ideas' pages,
+its CSV and Atom (`challenge:<id>`), and the totals over every challenge (`participation`:
+the challenge list, the observatory's participation figures, the API's counts).
+
+Saves and deletes of ideas, comments, status changes and evaluations bump through signals
+(the admin screens included); the services bump by themselves where they update counts with
+`QuerySet.update()` (supports, comment counts), which sends no signal.
+"""
+
+from core import page_cache
+
+
+def challenge_namespace(challenge_id: int) -> str:
+    return f"challenge:{challenge_id}"
+
+
+def challenge_changed(challenge_id: int) -> None:
+    page_cache.bump(challenge_namespace(challenge_id), "participation")
+
+
+def _of_idea(idea) -> list[str]:
+    return [challenge_namespace(idea.challenge_id), "participation"]
+
+
+def _of_idea_part(part) -> list[str]:
+    return _of_idea(part.idea)
+
+
+def connect() -> None:
+    from ideas.models import Comment, Evaluation, Idea, IdeaStatusChange
+
+    page_cache.watch(Idea, _of_idea)
+    for model in (Comment, IdeaStatusChange, Evaluation):
+        page_cache.watch(model, _of_idea_part)
