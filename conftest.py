@@ -12,6 +12,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "labplatform.settings")
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-3b8e0d6f2a9c4e1b7d5f")
 os.environ.setdefault("REPORTS_ENCRYPTION_KEYS", "tests-only-reports-key")
 os.environ.setdefault("DJANGO_DEBUG", "0")
+# Absolute links (e-mails, feeds, the catalogue) start with the test client's own origin.
+os.environ.setdefault("SITE_URL", "http://testserver")
 # The test client speaks plain HTTP: HTTPS redirects and secure cookies are tested apart.
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")

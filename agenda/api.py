@@ -11,8 +11,8 @@ from rest_framework.response import Response
 from agenda import selectors, services
 from agenda.models import Event, EventKind, RegistrationStatus
 from core.api import RefusalSerializer, TranslatedNotFound
-from core.links import absolute
 from core.refusals import Refused
+from core.urls import absolute
 
 
 class EventSerializer(serializers.ModelSerializer):

@@ -6,7 +6,7 @@ import icalendar
 from django.utils import timezone
 
 from agenda.models import Event
-from core.links import absolute, site_url
+from core.urls import absolute, site_url
 
 
 def _component(event: Event) -> icalendar.Event:

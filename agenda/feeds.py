@@ -5,7 +5,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from agenda.selectors import upcoming_events
-from core.links import absolute
+from core.urls import absolute
 
 
 class AgendaRssFeed(Feed):

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from accounts.selectors import check_verified
 from agenda.models import Event, Registration, RegistrationStatus
-from core.links import absolute
 from core.refusals import Refused
+from core.urls import absolute
 
 ACTIVE = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)
 

@@ -9,7 +9,7 @@ from django_tasks import task
 
 from agenda.calendar import event_ics
 from agenda.models import Registration, RegistrationStatus
-from core.links import absolute
+from core.urls import absolute
 
 
 def _send(registration: Registration, template: str, reason: str = "") -> None:

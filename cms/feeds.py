@@ -6,7 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from core.links import absolute
+from core.urls import absolute
 
 
 class NewsRssFeed(Feed):

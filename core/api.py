@@ -106,6 +106,8 @@ def exception_handler(exc, context):
                 "detail": " ".join(str(item) for item in data) or _("Revise los datos enviados.")
             }
     return response
+
+
 class CachedForAnonymous:
     """A read-only API view whose answers to anonymous visitors are served from the page cache
     (core.page_cache) while `page_cache_namespaces()` are current (and not past

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import Office, User
 from agenda.models import Event, Registration
+from demo.offices import demo_office
 from newsletter.models import Delivery, Edition, Subscriber
 
 OFFICES = {
@@ -22,7 +23,7 @@ ACCESSIBLE = "Entrada a nivel por la calle 30, ascensor al segundo piso y baño 
 
 
 def _office(slug: str) -> Office:
-    return Office.objects.get_or_create(slug=slug, defaults={"name": OFFICES[slug]})[0]
+    return demo_office(OFFICES[slug], slug)
 
 
 def _at(days: int, hour: int, minute: int = 0) -> datetime.datetime:

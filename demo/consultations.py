@@ -19,6 +19,7 @@ from consultations.models import (
     ConsultationSection,
 )
 from core.markdown import render_markdown
+from demo.offices import demo_office
 from library.models import EasyReadPage, LibraryIndexPage, LibraryResourcePage
 
 DAY = datetime.timedelta(days=1)
@@ -311,7 +312,7 @@ LIBRARY = [
 
 
 def _office(name: str, slug: str, acronym: str) -> Office:
-    return Office.objects.get_or_create(slug=slug, defaults={"name": name, "acronym": acronym})[0]
+    return demo_office(name, slug, acronym)
 
 
 def _citizens() -> None:

@@ -8,10 +8,10 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from accounts.models import Office
 from core.territories import CITY, COMUNAS
+from demo.offices import demo_office
 from observatory.models import (
     Activity,
     Component,
@@ -238,10 +238,7 @@ def _quarterly(rng: random.Random, start: float, end: float, noise: float) -> li
 
 def _office(name: str) -> Office:
     """The office (dependencia) of that name, created on first use."""
-    office = Office.objects.filter(name=name).first()
-    if office is None:
-        office = Office.objects.create(name=name, slug=slugify(name)[:160])
-    return office
+    return demo_office(name)
 
 
 @transaction.atomic

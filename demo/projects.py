@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import Office
+from demo.offices import demo_office
 from ideas.models import Idea, IdeaStatus
 from projects.models import Project
 from projects.services import project_create
@@ -104,8 +105,7 @@ def seed_offices() -> dict[str, Office]:
     offices = {}
     for name, slug, acronym in OFFICES:
         # By name: the plan's activities may have brought the office in already.
-        office = Office.objects.filter(name=name).first() or Office.objects.filter(slug=slug).first()
-        offices[slug] = office or Office.objects.create(name=name, slug=slug, acronym=acronym)
+        offices[slug] = demo_office(name, slug, acronym)
     return offices
 
 

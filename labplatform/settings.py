@@ -433,5 +433,6 @@ LOGGING = {
         "django_tasks_db": {"level": "WARNING"},
         # Pillow logs the EXIF tags (camera, GPS) of the photos attached to reports at DEBUG.
         "PIL": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},
     },
 }

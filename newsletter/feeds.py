@@ -5,7 +5,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from challenges.selectors import visible_challenges
-from core.links import absolute
+from core.urls import absolute
 
 
 class ChallengesRssFeed(Feed):

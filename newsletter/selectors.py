@@ -8,7 +8,7 @@ from agenda.selectors import upcoming_events
 from challenges.models import Phase
 from challenges.selectors import phase_filter, visible_challenges
 from cms.models import NewsPage
-from core.links import absolute
+from core.urls import absolute
 from newsletter.models import Edition
 
 

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core.links import absolute
 from core.refusals import Refused
+from core.urls import absolute
 from newsletter.models import Delivery, DeliveryStatus, Edition, EditionStatus, Subscriber, SubscriberStatus
 from newsletter.selectors import edition_content
 

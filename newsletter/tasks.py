@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from core.links import absolute
+from core.urls import absolute
 from newsletter.models import Edition, Subscriber, SubscriberStatus
 
 

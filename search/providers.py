@@ -14,7 +14,7 @@ from core import open_data
 from core.search import SearchHit, fold, query_words, register, stem, text_filter
 from ideas.models import Idea, IdeaStatus
 from observatory.selectors import public_indicators
-from sessions.selectors import sessions_visible
+from sessions.selectors import public_sessions
 
 
 def _best_first(queryset, *fallback_ordering):
@@ -45,7 +45,7 @@ def ideas(query: str, limit: int) -> list[SearchHit]:
 
 @register("session", _("Sesiones de debate"), order=30)
 def sessions(query: str, limit: int) -> list[SearchHit]:
-    rows = text_filter(sessions_visible(), ["title", "description"], query)
+    rows = text_filter(public_sessions(), ["title", "description"], query)
     return [
         SearchHit("session", session.title, session.get_absolute_url(), session.description)
         for session in _best_first(rows, "-starts_at", "-pk")[:limit]

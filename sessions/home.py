@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import home
 from sessions.models import SessionStatus
-from sessions.selectors import sessions_visible
+from sessions.selectors import public_sessions
 
 LIMIT = 3
 
@@ -14,12 +14,12 @@ LIMIT = 3
 @home.section("sessions", template="debates/home_section.html", order=20)
 def live_and_upcoming(request) -> dict:
     live = list(
-        sessions_visible()
+        public_sessions()
         .filter(status__in=[SessionStatus.LIVE, SessionStatus.PAUSED])
         .order_by("starts_at")[:LIMIT]
     )
     upcoming = list(
-        sessions_visible()
+        public_sessions()
         .filter(status=SessionStatus.SCHEDULED, starts_at__gte=timezone.now() - timezone.timedelta(hours=2))
         .order_by("starts_at", "pk")[: max(0, LIMIT - len(live)) or 1]
     )
@@ -29,5 +29,5 @@ def live_and_upcoming(request) -> dict:
 @home.figure("sessions", order=40)
 def session_count() -> home.Figure:
     return home.Figure(
-        sessions_visible().filter(status=SessionStatus.CLOSED).count(), _("sesiones de debate realizadas")
+        public_sessions().filter(status=SessionStatus.CLOSED).count(), _("sesiones de debate realizadas")
     )

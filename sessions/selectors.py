@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from core.refusals import passes
@@ -23,6 +23,11 @@ from sessions.models import (
 )
 
 SNAPSHOT_MESSAGES = 50
+
+
+def public_sessions() -> QuerySet[DebateSession]:
+    """The sessions anyone may see (what the home page, a challenge's page and search list)."""
+    return DebateSession.objects.select_related("challenge").filter(public=True).order_by("starts_at", "pk")
 
 
 def sessions_visible(user=None) -> list[DebateSession]:

@@ -29,7 +29,7 @@ def _notify(recipient, message="Su idea cambió de estado.", url="/ideas/1/"):
 
 
 def test_notify_stores_the_notice_and_e_mails_it_after_commit(mailoutbox, citizen, settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://laboratorio.example"
+    settings.SITE_URL = "https://laboratorio.example"
     with TestCase.captureOnCommitCallbacks(execute=True) as callbacks:
         notice = _notify(citizen, message="Su idea «Tablero» ahora está «Seleccionada».")
         assert mailoutbox == []  # not before the commit

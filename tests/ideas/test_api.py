@@ -211,12 +211,14 @@ def test_an_unknown_ordering_is_a_400_in_spanish_or_english():
     response = api().get(IDEAS, {"ordering": "-votes"})
     assert response.status_code == 400
     assert response.json() == {
-        "ordering": ["Escoja una opción válida. -votes no es una de las opciones disponibles."]
+        "detail": "Revise los datos enviados.",
+        "ordering": ["Escoja una opción válida. -votes no es una de las opciones disponibles."],
     }
     english = api().get(IDEAS, {"ordering": "-votes"}, headers={"accept-language": "en"})
     assert english.status_code == 400
     assert english.json() == {
-        "ordering": ["Select a valid choice. -votes is not one of the available choices."]
+        "detail": "Check the data you sent.",
+        "ordering": ["Select a valid choice. -votes is not one of the available choices."],
     }
 
 
@@ -392,7 +394,7 @@ def test_bad_input_gets_field_errors_and_changes_nothing(citizen, payload, error
     before = snapshot()
     response = api(citizen).post(IDEAS, payload, format="json")
     assert response.status_code == 400
-    assert set(response.json()) == errors
+    assert set(response.json()) == {"detail", *errors}
     assert snapshot() == before
 
 
@@ -401,11 +403,13 @@ def test_field_errors_in_spanish_by_default_and_in_english_on_request(citizen):
     payload = {"challenge": challenge.pk, "title": "   "}
     spanish = api(citizen).post(IDEAS, payload, format="json")
     assert spanish.json() == {
+        "detail": "Revise los datos enviados.",
         "title": ["Este campo no puede estar en blanco."],
         "body": ["Este campo es obligatorio."],
     }
     english = api(citizen).post(IDEAS, payload, format="json", headers={"accept-language": "en"})
     assert english.json() == {
+        "detail": "Check the data you sent.",
         "title": ["This field may not be blank."],
         "body": ["This field is required."],
     }
@@ -415,7 +419,7 @@ def test_a_challenge_that_is_not_public_cannot_receive_ideas(citizen):
     challenge = make_challenge("ideas")
     challenge.unpublish()
     response = api(citizen).post(IDEAS, {"challenge": challenge.pk, "title": "T", "body": "B"}, format="json")
-    assert response.status_code == 400 and set(response.json()) == {"challenge"}
+    assert response.status_code == 400 and set(response.json()) == {"detail", "challenge"}
     assert not Idea.objects.exists()
 
 
@@ -672,11 +676,14 @@ def test_bad_comments_are_refused_and_change_nothing(citizen):
         "invalid",
     )
     blank = client.post(comments_url(idea), {"body": "  "}, format="json")
-    assert blank.status_code == 400 and blank.json() == {"body": ["Este campo no puede estar en blanco."]}
+    assert blank.status_code == 400 and blank.json() == {
+        "detail": "Revise los datos enviados.",
+        "body": ["Este campo no puede estar en blanco."],
+    }
     too_long = client.post(comments_url(idea), {"body": "x" * 3001}, format="json")
-    assert too_long.status_code == 400 and set(too_long.json()) == {"body"}
+    assert too_long.status_code == 400 and set(too_long.json()) == {"detail", "body"}
     no_parent = client.post(comments_url(idea), {"body": "Hola", "parent": 999999}, format="json")
-    assert no_parent.status_code == 400 and set(no_parent.json()) == {"parent"}
+    assert no_parent.status_code == 400 and set(no_parent.json()) == {"detail", "parent"}
     assert client.post(comments_url(hidden_idea), {"body": "Hola"}, format="json").status_code == 404
     assert snapshot() == before
 
