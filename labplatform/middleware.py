@@ -49,3 +49,33 @@ class SpanishFirstLocaleMiddleware(LocaleMiddleware):
                 pass
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class SiteErrorPagesMiddleware:
+    """Under `make run` (DEBUG on) a missing page or a failure shows the site's own Spanish page,
+    as citizens see it, instead of Django's technical page; the traceback still goes to the log.
+    With DEBUG off Django's own handlers already render 404.html and 500.html."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        import logging
+
+        from django.core.exceptions import PermissionDenied
+        from django.http import Http404
+        from django.shortcuts import render
+
+        if not settings.DEBUG or request.path.startswith("/api/"):
+            return None
+        if isinstance(exception, Http404):
+            return render(request, "404.html", status=404)
+        if isinstance(exception, PermissionDenied):
+            return render(request, "403.html", status=403)
+        logging.getLogger("django.request").error(
+            "Internal Server Error: %s", request.path, exc_info=exception
+        )
+        return render(request, "500.html", status=500)

@@ -130,6 +130,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.HostileInputMiddleware",
+    "labplatform.middleware.SiteErrorPagesMiddleware",
     # Last: a hit skips only URL resolving and the view (the CSRF cookie, language, security
     # headers and CSP above still apply to it).
     "core.page_cache.PageCacheMiddleware",

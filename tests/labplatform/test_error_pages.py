@@ -16,6 +16,16 @@ def test_not_found_is_a_spanish_page_of_the_site(client):
     assert '<main id="contenido"' in html
 
 
+def test_under_make_run_a_missing_page_is_still_the_site_s_own(client, settings):
+    settings.DEBUG = True  # as under `make run`
+    for path in ("/no-existe/", "/ideas/999999/", "/retos/no-existe/"):
+        response = client.get(path)
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "No encontramos esta página" in html and "Traceback" not in html, path
+        assert "Using the URLconf" not in html
+
+
 def test_forbidden_says_why(client_for, citizen, organization):
     membership = MembershipFactory(organization=organization)
     response = client_for(citizen).post(
