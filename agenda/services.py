@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.selectors import check_verified
+from agenda.cache import AGENDA
 from agenda.models import Event, Registration, RegistrationStatus
+from core import page_cache
 from core.refusals import Refused
 from core.urls import absolute
 
@@ -82,6 +84,7 @@ def registration_create(*, user, event: Event) -> tuple[Registration, bool]:
 
 
 def _promote(event: Event, seats: int) -> list[int]:
+    page_cache.bump(AGENDA)  # promotions are updates, which send no signal
     """Give up to `seats` free seats to the first on the waiting list (the event row is locked)."""
     if seats <= 0:
         return []
@@ -101,6 +104,7 @@ def _promote(event: Event, seats: int) -> list[int]:
 
 
 def registration_cancel(*, user, event: Event) -> Registration | None:
+    page_cache.bump(AGENDA)
     """Free the person's seat (or place on the waiting list); the first waiting takes the seat."""
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)

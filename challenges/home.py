@@ -5,15 +5,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from challenges.models import Phase
-from challenges.selectors import phase_filter, visible_challenges, with_totals
-from core import home
+from challenges.selectors import next_phase_boundary, phase_filter, visible_challenges, with_totals
+from core import home, page_cache
 
 LIMIT = 4
 
 
-@home.section("challenges", template="challenges/home_section.html", order=10)
+@home.section("challenges", template="challenges/home_section.html", order=10, shows=("participation",))
 def open_challenges(request) -> dict:
+    # Phases change at their boundaries, and the days left at midnight in Bogotá.
+    page_cache.shows(request, until=next_phase_boundary)
+    page_cache.shows(request, until=page_cache.next_local_midnight())
     now = timezone.now()
+    today = timezone.localdate(now)
     rows = (
         with_totals(
             visible_challenges().filter(phase_filter(Phase.IDEAS, now) | phase_filter(Phase.VOTING, now))
@@ -31,7 +35,7 @@ def open_challenges(request) -> dict:
                 "phase": phase,
                 "action": _("Proponer una idea") if phase == Phase.IDEAS else _("Apoyar ideas"),
                 "closes_at": closes_at,
-                "days_left": max(0, (closes_at - now).days),
+                "days_left": max(0, (timezone.localdate(closes_at) - today).days),
             }
         )
     upcoming = (
@@ -44,7 +48,7 @@ def open_challenges(request) -> dict:
     return {"challenges": challenges, "upcoming": upcoming, "always": True}
 
 
-@home.figure("challenges", order=5)
+@home.figure("challenges", order=5, shows=("participation",))
 def open_challenge_count() -> home.Figure:
     now = timezone.now()
     count = (

@@ -57,7 +57,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from accounts.models import Organization
 
-        page_cache.shows(request, "organizations")
+        page_cache.shows(request, "organizations", *home.namespaces())
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
             NewsPage.objects.live().public().order_by("-date", "-pk").select_related("image")[:3]

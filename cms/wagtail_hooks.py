@@ -14,3 +14,8 @@ def declare_cached_page(page, request, serve_args, serve_kwargs):
         page_cache.never(request)
     else:
         page_cache.shows(request)
+        # A page whose content changes without a publish (comments on a consultation, say)
+        # declares what else it shows.
+        declare = getattr(page, "page_cache_declare", None)
+        if declare is not None:
+            declare(request)

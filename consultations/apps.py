@@ -10,4 +10,6 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultas públicas")
 
     def ready(self) -> None:
-        from consultations import bootstrap, search  # noqa: F401  (register their steps and providers)
+        from consultations import bootstrap, cache, search, views  # noqa: F401  (register steps, providers, routes)
+
+        cache.connect()

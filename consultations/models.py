@@ -12,6 +12,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import page_cache, page_views
+
 
 class ConsultationStatus(models.TextChoices):
     UPCOMING = "upcoming", _("Próximamente")
@@ -32,6 +34,22 @@ class Decision(models.TextChoices):
     NOT_ACCEPTED = "not_accepted", _("No aceptada")
 
 
+# The page-cache namespace of every consultation page (consultations/cache.py bumps it).
+CONSULTATIONS = "consultations"
+
+
+def next_consultation_boundary():
+    """The next moment a published consultation opens or closes (None when none will)."""
+    now = timezone.now()
+    moments = [
+        moment
+        for row in ConsultationPage.objects.live().values_list("opens_at", "closes_at")
+        for moment in row
+        if moment and moment > now
+    ]
+    return min(moments, default=None)
+
+
 class ConsultationIndexPage(Page):
     """/consultas/: every public consultation, open ones first."""
 
@@ -42,15 +60,16 @@ class ConsultationIndexPage(Page):
     subpage_types = ["consultations.ConsultationPage"]
     max_count = 1
 
+    def page_cache_declare(self, request) -> None:
+        # Comments and answers change the page without a publish; it also ends at the next
+        # opening or closing of a consultation.
+        page_cache.shows(request, CONSULTATIONS, until=next_consultation_boundary)
+
     class Meta:
         verbose_name = _("índice de consultas")
 
     def get_context(self, request, *args, **kwargs):
-        from consultations.selectors import consultation_cards
-
-        context = super().get_context(request, *args, **kwargs)
-        context["consultations"] = consultation_cards(parent=self)
-        return context
+        return {**super().get_context(request, *args, **kwargs), **page_views.extra_context(self, request)}
 
 
 class ConsultationPage(RoutablePageMixin, Page):
@@ -90,6 +109,11 @@ class ConsultationPage(RoutablePageMixin, Page):
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types: list[str] = []
 
+    def page_cache_declare(self, request) -> None:
+        # Comments and answers change the page without a publish; it also ends at the next
+        # opening or closing of a consultation.
+        page_cache.shows(request, CONSULTATIONS, until=next_consultation_boundary)
+
     class Meta:
         verbose_name = _("consulta pública")
         verbose_name_plural = _("consultas públicas")
@@ -116,43 +140,32 @@ class ConsultationPage(RoutablePageMixin, Page):
     def status_label(self) -> str:
         return ConsultationStatus(self.status).label
 
-    # Routes: the views live in consultations/views.py, imported when a route is served.
+    # Routes: the views live in consultations/views.py, registered in core.page_views (so this
+    # module never imports what reads it).
 
     @path("")
     def index_route(self, request):
-        from consultations import views
-
-        return views.consultation_detail(request, self)
+        return page_views.serve(self, "", request)
 
     @re_path(r"^secciones/(?P<section_id>\d+)/comentar/$", name="comment")
     def comment_route(self, request, section_id):
-        from consultations import views
-
-        return views.comment_create(request, self, int(section_id))
+        return page_views.serve(self, "comment", request, int(section_id))
 
     @re_path(r"^comentarios/(?P<comment_id>\d+)/responder/$", name="answer")
     def answer_route(self, request, comment_id):
-        from consultations import views
-
-        return views.comment_answer(request, self, int(comment_id))
+        return page_views.serve(self, "answer", request, int(comment_id))
 
     @re_path(r"^comentarios/(?P<comment_id>\d+)/ocultar/$", name="hide")
     def hide_route(self, request, comment_id):
-        from consultations import views
-
-        return views.comment_hide(request, self, int(comment_id))
+        return page_views.serve(self, "hide", request, int(comment_id))
 
     @path("informe/", name="report")
     def report_route(self, request):
-        from consultations import views
-
-        return views.report(request, self)
+        return page_views.serve(self, "report", request)
 
     @path("publicar-informe/", name="publish_report")
     def publish_report_route(self, request):
-        from consultations import views
-
-        return views.report_publish(request, self)
+        return page_views.serve(self, "publish_report", request)
 
 
 class ConsultationSection(Orderable):

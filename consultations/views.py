@@ -21,6 +21,8 @@ from consultations.models import (
     ConsultationStatus,
     Stance,
 )
+from consultations.selectors import consultation_cards
+from core import page_views
 from core.markdown import render_markdown
 from core.refusals import Refused, passes
 
@@ -294,3 +296,17 @@ def report_download(request, page_path: str, fmt: str):
     ):
         raise Http404
     return report_csv(request, page) if fmt == "csv" else report_pdf(request, page)
+
+
+# The routes of ConsultationPage and the list on ConsultationIndexPage (core.page_views).
+page_views.register("consultations.ConsultationPage")(consultation_detail)
+page_views.register("consultations.ConsultationPage", "comment")(comment_create)
+page_views.register("consultations.ConsultationPage", "answer")(comment_answer)
+page_views.register("consultations.ConsultationPage", "hide")(comment_hide)
+page_views.register("consultations.ConsultationPage", "report")(report)
+page_views.register("consultations.ConsultationPage", "publish_report")(report_publish)
+
+
+@page_views.register_context("consultations.ConsultationIndexPage")
+def consultation_index_context(index, request) -> dict:
+    return {"consultations": consultation_cards(parent=index)}

@@ -7,6 +7,10 @@ reports. Each app registers, from its AppConfig.ready():
   over `context(request) -> dict | None` (None, or an empty dict, leaves the section out);
 - a *headline figure*: `@home.figure("ideas", order=20)` over `figure() -> Figure | None`.
 
+Both name, in `shows`, the page-cache namespaces of what they read (core.page_cache), so that
+the home page served to anonymous visitors changes as soon as any of them does; a section that
+also changes with time (days left) declares its own `until` from its context function.
+
 Each context and figure function runs a fixed, small number of queries.
 """
 
@@ -29,6 +33,7 @@ class Section:
     template: str
     order: int
     context: Callable[..., dict | None]
+    shows: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,22 +45,30 @@ class Rendered:
 
 _sections: dict[str, Section] = {}
 _figures: dict[str, tuple[int, Callable[[], Figure | None]]] = {}
+_figure_shows: dict[str, tuple[str, ...]] = {}
 
 
-def section(name: str, *, template: str, order: int) -> Callable:
+def section(name: str, *, template: str, order: int, shows: tuple[str, ...] = ()) -> Callable:
     def decorator(context: Callable[..., dict | None]) -> Callable[..., dict | None]:
-        _sections[name] = Section(name=name, template=template, order=order, context=context)
+        _sections[name] = Section(name=name, template=template, order=order, context=context, shows=shows)
         return context
 
     return decorator
 
 
-def figure(name: str, *, order: int) -> Callable:
+def figure(name: str, *, order: int, shows: tuple[str, ...] = ()) -> Callable:
     def decorator(compute: Callable[[], Figure | None]) -> Callable[[], Figure | None]:
         _figures[name] = (order, compute)
+        _figure_shows[name] = shows
         return compute
 
     return decorator
+
+
+def namespaces() -> set[str]:
+    """The page-cache namespaces of everything the home page shows."""
+    found = {name for section in _sections.values() for name in section.shows}
+    return found.union(*_figure_shows.values())
 
 
 def sections(request) -> list[Rendered]:

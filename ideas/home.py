@@ -8,7 +8,7 @@ from core import home
 from ideas.models import Comment, Idea, IdeaStatus, Support
 
 
-@home.figure("participants", order=10)
+@home.figure("participants", shows=("participation",), order=10)
 def participants() -> home.Figure:
     """People who proposed, supported or commented on at least one idea."""
     people = get_user_model().objects.filter(
@@ -25,11 +25,11 @@ def _idea_totals() -> dict:
     )
 
 
-@home.figure("ideas", order=20)
+@home.figure("ideas", shows=("participation",), order=20)
 def ideas() -> home.Figure:
     return home.Figure(_idea_totals()["ideas"], _("ideas propuestas"))
 
 
-@home.figure("supports", order=30)
+@home.figure("supports", shows=("participation",), order=30)
 def supports() -> home.Figure:
     return home.Figure(_idea_totals()["supports"] or 0, _("apoyos a ideas"))

@@ -10,4 +10,4 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Biblioteca")
 
     def ready(self) -> None:
-        from library import bootstrap, search  # noqa: F401  (register their steps and providers)
+        from library import bootstrap, search, views  # noqa: F401  (register steps, providers, the index)

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from core import page_views
 
 
 class ResourceKind(models.TextChoices):
@@ -53,28 +54,9 @@ class LibraryIndexPage(Page):
         verbose_name = _("biblioteca")
 
     def get_context(self, request, *args, **kwargs):
-        from library.selectors import filtered_resources
-
-        context = super().get_context(request, *args, **kwargs)
-        filters = {
-            name: request.GET.get(name, "")
-            for name, choices in (("tema", Topic), ("publico", Audience), ("tipo", ResourceKind))
-            if request.GET.get(name, "") in choices.values
-        }
-        context.update(
-            resources=filtered_resources(
-                parent=self,
-                topic=filters.get("tema"),
-                audience=filters.get("publico"),
-                kind=filters.get("tipo"),
-            ),
-            filters=filters,
-            topics=Topic.choices,
-            audiences=Audience.choices,
-            kinds=ResourceKind.choices,
-            easy_read_pages=EasyReadPage.objects.live().public().child_of(self).order_by("title"),
-        )
-        return context
+        # The filtered list comes from library/views.py (core.page_views): this module never
+        # imports what reads it.
+        return {**super().get_context(request, *args, **kwargs), **page_views.extra_context(self, request)}
 
 
 class LibraryResourcePage(Page):

@@ -8,6 +8,7 @@ from django.utils import translation
 from django_tasks import task
 
 from core.urls import absolute
+from newsletter.delivery import edition_deliver
 from newsletter.models import Edition, Subscriber, SubscriberStatus
 
 
@@ -25,8 +26,6 @@ def email_confirmation(subscriber_id: int) -> None:
 
 @task()
 def send_edition(edition_id: int) -> None:
-    from newsletter.services import edition_deliver
-
     edition = Edition.objects.filter(pk=edition_id).first()
     if edition is not None:
         edition_deliver(edition=edition)

@@ -15,7 +15,7 @@ def answered_on_time_pct() -> int | None:
     return round(100 * totals["on_time"] / totals["answered"]) if totals["answered"] else None
 
 
-@home.section("reports", template="reports/home_section.html", order=30)
+@home.section("reports", template="reports/home_section.html", order=30, shows=("reports-stats",))
 def report_channel(request) -> dict:
     return {
         "create_url": reverse("reports:create"),
@@ -25,7 +25,7 @@ def report_channel(request) -> dict:
     }
 
 
-@home.figure("reports", order=50)
+@home.figure("reports", order=50, shows=("reports-stats",))
 def reports_on_time() -> home.Figure | None:
     pct = answered_on_time_pct()
     if pct is None:

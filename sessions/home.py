@@ -11,7 +11,7 @@ from sessions.selectors import public_sessions
 LIMIT = 3
 
 
-@home.section("sessions", template="debates/home_section.html", order=20)
+@home.section("sessions", template="debates/home_section.html", order=20, shows=("sessions",))
 def live_and_upcoming(request) -> dict:
     live = list(
         public_sessions()
@@ -26,7 +26,7 @@ def live_and_upcoming(request) -> dict:
     return {"live": live, "upcoming": upcoming, "list_url": reverse("debates:session_list"), "always": True}
 
 
-@home.figure("sessions", order=40)
+@home.figure("sessions", order=40, shows=("sessions",))
 def session_count() -> home.Figure:
     return home.Figure(
         public_sessions().filter(status=SessionStatus.CLOSED).count(), _("sesiones de debate realizadas")

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from newsletter import services
+from newsletter import delivery, services
 from newsletter.models import Delivery, Edition, Subscriber
 from tests.agenda.factories import EventFactory
 from tests.utils import count_queries
@@ -113,7 +113,7 @@ def test_a_crash_half_way_is_resumed_without_duplicates(settings):
 
     # First run: two batches of two go out, then the worker dies while holding a third batch.
     services.edition_deliver(edition=edition, batch_size=2, max_batches=2)
-    claimed_by_the_dead_worker = services._claim(edition, 2)
+    claimed_by_the_dead_worker = delivery._claim(edition, 2)
     assert len(mail.outbox) == 4
 
     result = services.edition_deliver(edition=edition, batch_size=2)
