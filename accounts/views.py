@@ -1,5 +1,6 @@
 """Views of the accounts app: profile, consent, personal data, organisations."""
 
+import functools
 import json
 
 from django.contrib import messages
@@ -290,3 +291,22 @@ def _verified_account_needed(request):
         return redirect(f"{reverse('accounts:consent')}?next={request.path}")
     messages.error(request, _("Para participar, verifique primero su correo electrónico."))
     return redirect("account_email")
+
+
+# allauth's default for failed sign-ins: 5 per address in 300 seconds (ACCOUNT_RATE_LIMITS).
+LOGIN_LOCKOUT_SECONDS = 300
+
+
+def lockout_answers_429(view):
+    """Wrap the sign-in view: a sign-in refused for too many failed attempts is a 429 with
+    Retry-After (the page still shows the form and the reason)."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if getattr(request, "login_locked_out", False):
+            response.status_code = 429
+            response["Retry-After"] = str(LOGIN_LOCKOUT_SECONDS)
+        return response
+
+    return wrapped

@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import lockout_answers_429
 from core import page_cache
 from labplatform import open_data_views, views
 
@@ -31,7 +32,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documentos/", include(wagtaildocs_urls)),
     path("api/v1/", include("labplatform.api")),
-    path("cuenta/login/", sign_in_page(account_views.login), name="account_login"),
+    path("cuenta/login/", lockout_answers_429(sign_in_page(account_views.login)), name="account_login"),
     path("cuenta/signup/", sign_in_page(account_views.signup), name="account_signup"),
     path("cuenta/", include("allauth.urls")),
     path("", include("accounts.urls")),
