@@ -37,7 +37,10 @@ document.addEventListener("DOMContentLoaded", () => {
   // submitted the ordinary way, so nothing depends on this script.
   const liveRegion = document.createElement("div");
   liveRegion.className = "visually-hidden";
-  liveRegion.setAttribute("role", "status");
+  // A polite live region without the status role: the page's own messages keep that role.
+  liveRegion.setAttribute("aria-live", "polite");
+  liveRegion.setAttribute("aria-atomic", "true");
+  liveRegion.dataset.announcer = "";
   document.body.appendChild(liveRegion);
 
   document.addEventListener("submit", async (event) => {

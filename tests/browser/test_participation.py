@@ -233,13 +233,16 @@ def test_another_citizen_supports_an_idea_and_withdraws(voting_idea, citizen, pa
     expect(supports.locator(".support-count")).to_have_text("0 apoyos")
 
     supports.get_by_role("button", name="Apoyar esta idea").click()
-    expect(supports.locator(".support-count")).to_have_text("1 apoyo")
-    expect(supports).to_contain_text("Usted apoya esta idea.")
+    # Without a reload: the count changes in place and the news is announced politely.
+    announced = page.locator("[data-announcer]")
+    expect(supports.locator(".support-count")).to_contain_text("1 apoyo")
+    expect(supports).to_contain_text("Usted la apoya")
+    expect(announced).to_contain_text("Usted apoya esta idea.")
     assert Support.objects.filter(idea=voting_idea, user=citizen).exists()
     check_both_widths("an idea page, supported, in the voting phase")
 
     supports.get_by_role("button", name="Retirar mi apoyo").click()
-    expect(page.get_by_role("status")).to_contain_text("Retiró su apoyo a esta idea.")
+    expect(announced).to_contain_text("Retiró su apoyo a esta idea.")
     expect(supports.locator(".support-count")).to_have_text("0 apoyos")
     expect(supports.get_by_role("button", name="Apoyar esta idea")).to_be_visible()
     assert not Support.objects.filter(idea=voting_idea, user=citizen).exists()
