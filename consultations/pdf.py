@@ -1,5 +1,7 @@
-"""The global report of observations as a PDF (fpdf2), in DejaVu Sans so that every Spanish
-letter prints; the font is the system's (Debian: fonts-dejavu-core), or CONSULTATIONS_PDF_FONT_DIR."""
+"""The global report of observations as a PDF (fpdf2), in DejaVu Sans so that every letter
+prints; the font is the system's (Debian: fonts-dejavu-core), or CONSULTATIONS_PDF_FONT_DIR.
+Where neither is there, the PDF's built-in Helvetica still prints every Spanish letter (Latin-1);
+anything beyond it (an emoji) becomes "?" rather than failing the download."""
 
 from pathlib import Path
 
@@ -19,15 +21,16 @@ FONT_DIRS = [
 FAMILY = "DejaVu"
 
 
-def _font_dir() -> Path:
+def _font_dir() -> Path | None:
     configured = getattr(settings, "CONSULTATIONS_PDF_FONT_DIR", "")
     for directory in [Path(configured)] if configured else FONT_DIRS:
         if (directory / "DejaVuSans.ttf").is_file() and (directory / "DejaVuSans-Bold.ttf").is_file():
             return directory
-    raise ImproperlyConfigured(
-        "The consultation report PDF needs DejaVuSans.ttf and DejaVuSans-Bold.ttf: install fonts-dejavu-core "
-        "or point CONSULTATIONS_PDF_FONT_DIR at a folder that holds them."
-    )
+    if configured:
+        raise ImproperlyConfigured(
+            "CONSULTATIONS_PDF_FONT_DIR must hold DejaVuSans.ttf and DejaVuSans-Bold.ttf."
+        )
+    return None
 
 
 def report_pdf_bytes(page, rows, totals) -> bytes:
@@ -36,14 +39,18 @@ def report_pdf_bytes(page, rows, totals) -> bytes:
     pdf.set_title(_("Informe global de observaciones: %(title)s") % {"title": page.title})
     pdf.set_lang("es-CO")
     pdf.set_creator(_("Laboratorio de Innovación Pública de Bucaramanga"))
-    pdf.add_font(FAMILY, "", str(fonts / "DejaVuSans.ttf"))
-    pdf.add_font(FAMILY, "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    family = FAMILY if fonts else "helvetica"
+    if fonts:
+        pdf.add_font(FAMILY, "", str(fonts / "DejaVuSans.ttf"))
+        pdf.add_font(FAMILY, "B", str(fonts / "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     width = pdf.epw
 
     def write(text: str, *, size: int = 10, bold: bool = False, gap: float = 1.5) -> None:
-        pdf.set_font(FAMILY, "B" if bold else "", size)
+        pdf.set_font(family, "B" if bold else "", size)
+        if not fonts:
+            text = text.encode("latin-1", "replace").decode("latin-1")
         pdf.multi_cell(width, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(gap)
 

@@ -112,6 +112,19 @@ def test_pdf_report_opens_and_contains_the_text(client, answered):
     assert "Publiquen los contratos en datos abiertos." in text
 
 
+def test_without_the_dejavu_fonts_the_pdf_still_prints_every_spanish_letter(
+    client, answered, monkeypatch, tmp_path
+):
+    from consultations import pdf
+
+    monkeypatch.setattr(pdf, "FONT_DIRS", [tmp_path])  # a server without fonts-dejavu-core
+    response = client.get(f"{answered.url}informe.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "No se acoge: la rendición de cuentas es obligatoria." in text
+
+
 def test_api_report_lists_every_comment_with_its_answer(client, answered):
     body = client.get(f"/api/v1/consultations/{answered.pk}/report/").json()
     comments = [comment for section in body["sections"] for comment in section["comments"]]
