@@ -4,6 +4,8 @@ server error and that every answer matches the schema (status, content type, bod
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -15,6 +17,18 @@ from schemathesis.specs.openapi.checks import (
 from labplatform.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    # The calls go through the WSGI handler, which closes old connections at each request's
+    # start and end; inside the test's transaction that would drop it (as Django's test client
+    # knows, and disconnects them too).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
