@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Office
 from accounts.roles import REPORT_HANDLERS
 from core.territories import TERRITORY_CHOICES
 from reports import files
@@ -295,15 +296,49 @@ def _date_field(label, **kwargs):
     )
 
 
-class ReferralForm(forms.Form):
-    prefix = "remitir"
-    authority = forms.ChoiceField(label=_("Autoridad competente"), choices=Authority.choices)
-    other_authority = forms.CharField(
+class SuggestingTextInput(forms.TextInput):
+    """A free-text field with suggestions (an HTML datalist): the city's offices for "another
+    entity", while an entity outside the administration can still be written in."""
+
+    template_name = "forms/widgets/text_with_suggestions.html"
+
+    def __init__(self, attrs=None, suggestions=()):
+        super().__init__(attrs)
+        self.suggestions = list(suggestions)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        list_id = f"{context['widget']['attrs'].get('id') or name}-sugerencias"
+        context["widget"]["attrs"]["list"] = list_id
+        context["widget"]["list_id"] = list_id
+        context["widget"]["suggestions"] = self.suggestions
+        return context
+
+
+def _other_entity_field() -> forms.CharField:
+    return forms.CharField(
         label=_("Nombre de la otra entidad"),
         required=False,
         max_length=200,
-        help_text=_("Solo si es otra entidad."),
+        widget=SuggestingTextInput(),
+        help_text=_("Solo si es otra entidad: elija una dependencia de la Alcaldía o escriba el nombre."),
     )
+
+
+class OtherEntityMixin:
+    """Offers the active offices (dependencias) as suggestions for "another entity"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other_authority"].widget.suggestions = list(
+            Office.objects.filter(active=True).order_by("name").values_list("name", flat=True)
+        )
+
+
+class ReferralForm(OtherEntityMixin, forms.Form):
+    prefix = "remitir"
+    authority = forms.ChoiceField(label=_("Autoridad competente"), choices=Authority.choices)
+    other_authority = _other_entity_field()
     referred_on = _date_field(_("Fecha de la remisión"))
     case_reference = forms.CharField(
         label=_("Radicado de la autoridad (opcional)"), required=False, max_length=100
@@ -323,17 +358,12 @@ class ReferralStageForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(OtherEntityMixin, forms.Form):
     prefix = "decision"
     decision = forms.ChoiceField(label=_("Decisión"), choices=Decision.choices)
     decided_on = _date_field(_("Fecha de la decisión"))
     authority = forms.ChoiceField(label=_("Autoridad que decidió"), choices=Authority.choices)
-    other_authority = forms.CharField(
-        label=_("Nombre de la otra entidad"),
-        required=False,
-        max_length=200,
-        help_text=_("Solo si es otra entidad."),
-    )
+    other_authority = _other_entity_field()
     summary = forms.CharField(
         label=_("Resumen para quien denuncia"),
         max_length=5000,

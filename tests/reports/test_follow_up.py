@@ -443,3 +443,30 @@ def test_the_follow_up_pages_and_endpoints_have_bounded_queries(client, client_f
     ]
     assert page[0] == page[1] <= 15
     assert DESCRIPTION
+
+
+def test_the_citys_offices_are_suggested_for_another_entity(client_for, handler, make_report):
+    from accounts.models import Office
+
+    Office.objects.create(name="Secretaría de Infraestructura", slug="infraestructura")
+    Office.objects.create(name="Oficina Antigua", slug="antigua", active=False)
+    report, _ = make_report()
+    client = client_for(handler)
+    page = client.get(reverse("reports:handle", args=[report.pk])).content.decode()
+    datalist = re.search(
+        r'<datalist id="id_remitir-other_authority-sugerencias">(.*?)</datalist>', page, re.S
+    )
+    assert datalist and 'value="Secretaría de Infraestructura"' in datalist.group(1)
+    assert "Oficina Antigua" not in datalist.group(1)
+    assert 'list="id_remitir-other_authority-sugerencias"' in page
+    referred = client.post(
+        reverse("reports:refer", args=[report.pk]),
+        {
+            "remitir-authority": "other",
+            "remitir-other_authority": "Secretaría de Infraestructura",
+            "remitir-referred_on": WEEK_AGO.isoformat(),
+            "remitir-stage": "sent",
+        },
+    )
+    assert referred.status_code == 302
+    assert Referral.objects.get().authority_name == "Secretaría de Infraestructura"
