@@ -40,8 +40,15 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_immediate(settings):
+def _fast_and_immediate(settings, monkeypatch):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Report receipts keep their Argon2id hash, with the library's cheapest cost: the real cost
+    # (100 MiB, 8 lanes) is the point in production and would only make the suite slow.
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    monkeypatch.setattr(Argon2PasswordHasher, "time_cost", 1)
+    monkeypatch.setattr(Argon2PasswordHasher, "memory_cost", 64)
+    monkeypatch.setattr(Argon2PasswordHasher, "parallelism", 1)
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,

@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-PHONE = {"width": 360, "height": 740}
+PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 HERE = Path(__file__).resolve().parent
 
@@ -153,5 +153,57 @@ def assert_accessible(page) -> Callable:
         violations = axe.run(page).response["violations"]
         blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
         assert not blocking, f"axe-core on {where}:\n{describe_violations(blocking)}"
+
+    return check
+
+
+@pytest.fixture
+def demo_content(transactional_db):
+    """The demo site (`seed_demo`). Requested before `page`, so it is there when the browser
+    starts. Seeding takes seconds: a test that checks many pages loops over them in one test
+    (`check_pages`) rather than seeding once per page."""
+    from django.core.management import call_command
+
+    call_command("seed_demo", "--allow-production", verbosity=0)
+
+
+NARROWEST = {"width": 320, "height": 640}
+
+
+def sideways_overflow(page, width: int) -> list[str]:
+    """The elements reaching past `width` when the document scrolls sideways, else []."""
+    if page.evaluate("document.documentElement.scrollWidth") <= width:
+        return []
+    return page.evaluate(
+        """(width) => [...document.querySelectorAll('body *')]
+            .filter(element => element.getBoundingClientRect().right > width)
+            .slice(0, 10)
+            .map(element => element.outerHTML.slice(0, 120))""",
+        width,
+    ) or ["(the document itself)"]
+
+
+@pytest.fixture
+def check_pages(page, visit, assert_accessible) -> Callable:
+    """`check_pages(paths)`: each page answers 200 from the live server only, axe-core finds
+    nothing serious at 1280 and 375 px, and nothing scrolls sideways at 320 px (WCAG 1.4.10).
+    Every failure is collected and reported with its page, so one bad page hides no other."""
+
+    def check(paths: list[str]) -> None:
+        failures = []
+        for path in paths:
+            page.set_viewport_size(DESKTOP)
+            try:
+                visit(path)
+                for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+                    page.set_viewport_size(size)
+                    assert_accessible(f"{path} ({label}, {size['width']} px)")
+                page.set_viewport_size(NARROWEST)
+                too_wide = sideways_overflow(page, NARROWEST["width"])
+                assert not too_wide, f"{path} scrolls sideways at 320 px; too wide: {too_wide}"
+            except AssertionError as failure:
+                failures.append(str(failure))
+        page.set_viewport_size(DESKTOP)
+        assert not failures, "\n\n".join(failures)
 
     return check

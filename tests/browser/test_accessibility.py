@@ -8,7 +8,6 @@ reflow tests cover what it cannot: the skip link works, and nothing scrolls side
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE
@@ -18,22 +17,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PUBLIC_PAGES = ["/", "/cuenta/login/", "/cuenta/signup/", "/noticias/", "/organizaciones/"]
 
 
-@pytest.fixture
-def demo_content(transactional_db):
-    """The page tree, news and organisations. Requested before `page`, so it is there first."""
-    call_command("seed_demo", "--allow-production", verbosity=0)
-
-
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_axe_finds_no_serious_violation(demo_content, page, visit, assert_accessible, path):
-    visit(path)
-    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(size)
-        assert_accessible(f"{path} ({label}, {size['width']} px)")
-
-
-def test_seeded_pages_have_the_content_under_test(demo_content, page, visit):
-    """The axe checks above are only worth something if the pages show what the seed made."""
+def test_public_pages_pass_axe_and_fit_320_px(demo_content, page, visit, check_pages):
+    check_pages(PUBLIC_PAGES)
+    # The checks are only worth something if the pages show what the seed made.
     visit("/noticias/")
     expect(page.get_by_role("main").get_by_role("listitem")).to_have_count(4)
     visit("/organizaciones/")
@@ -78,18 +64,3 @@ def test_tab_first_reaches_the_skip_link_which_moves_focus_to_main(demo_content,
     assert page.evaluate("document.activeElement.closest('main#contenido') !== null"), page.evaluate(
         "document.activeElement.outerHTML"
     )
-
-
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_no_horizontal_scroll_at_320_px(demo_content, page, visit, path):
-    page.set_viewport_size({"width": 320, "height": 640})
-    visit(path)
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    if scroll_width > 320:
-        too_wide = page.evaluate(
-            """() => [...document.querySelectorAll('body *')]
-                .filter(element => element.getBoundingClientRect().right > 320)
-                .slice(0, 10)
-                .map(element => element.outerHTML.slice(0, 120))"""
-        )
-        pytest.fail(f"{path} is {scroll_width} px wide in a 320 px window; too wide: {too_wide}")

@@ -1,13 +1,11 @@
 """Consultations and the library in a real browser: a citizen comments on a section and sees its
 count change; axe-core finds nothing serious on every new page at phone and desktop widths."""
 
-import io
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from consultations.models import ConsultationComment, ConsultationPage
@@ -45,11 +43,6 @@ def test_comment_on_a_section_and_see_the_count_change(page, visit, screenshot):
         SHOTS.mkdir(exist_ok=True)
         for path in screenshot("consulta-comentada"):
             shutil.copy(path, SHOTS / path.name)
-
-
-@pytest.fixture
-def demo_content(transactional_db):
-    call_command("seed_demo", "--allow-production", stdout=io.StringIO())
 
 
 def test_new_pages_are_accessible_at_375_and_1280(demo_content, page, visit, assert_accessible):

@@ -5,13 +5,11 @@ nothing scrolls sideways at 320 px."""
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import User
 from observatory.models import Observation
 from tests.accounts.factories import PASSWORD
-from tests.browser.conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -28,11 +26,6 @@ NEW_FILE = (
     "2026,bucaramanga,97.5,Medición preliminar de la matriz ITA\n"
     "2025,bucaramanga,92,\n"
 ).encode()
-
-
-@pytest.fixture
-def demo_content(transactional_db):
-    call_command("seed_demo", "--allow-production", verbosity=0)
 
 
 @pytest.fixture
@@ -92,27 +85,8 @@ def test_an_editor_uploads_previews_confirms_and_the_chart_shows_the_point(
     screenshot("observatory-indicator-after-upload")
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_serious_violation(demo_content, page, visit, assert_accessible, path):
-    visit(path)
-    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(size)
-        assert_accessible(f"{path} ({label}, {size['width']} px)")
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_nothing_scrolls_sideways_at_320_px(demo_content, page, visit, path):
-    visit(path)
-    page.set_viewport_size({"width": 320, "height": 640})
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    if scroll_width > 320:
-        too_wide = page.evaluate(
-            """() => [...document.querySelectorAll('body *')]
-                .filter(element => element.getBoundingClientRect().right > 320)
-                .slice(0, 10)
-                .map(element => element.outerHTML.slice(0, 120))"""
-        )
-        pytest.fail(f"{path} is {scroll_width} px wide in a 320 px window; too wide: {too_wide}")
+def test_axe_finds_no_serious_violation_and_nothing_scrolls_sideways(demo_content, check_pages):
+    check_pages(PAGES)
 
 
 def test_the_chart_reads_without_colour_and_the_territories_can_be_chosen(

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from ideas.models import Idea
@@ -17,11 +16,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SHOTS = Path(os.environ.get("SHOTS_DIR", Path(__file__).resolve().parents[2] / "test-artifacts"))
 PHONE_375 = {"width": 375, "height": 740}
-
-
-@pytest.fixture
-def demo_content(transactional_db):
-    call_command("seed_demo", "--allow-production", verbosity=0)
 
 
 def _shoot(page, name: str) -> None:
@@ -70,27 +64,14 @@ def test_the_risk_heat_map_at_375_px(demo_content, page, visit, assert_accessibl
     expect(page.get_by_role("heading", name="Seguimiento de la oficina de control interno")).to_be_visible()
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/proyectos/",
-        "/proyectos/?estado=in_progress",
-        "/observatorio/riesgos/",
-        "/observatorio/riesgos/RC-02/",
-    ],
-)
-def test_axe_finds_no_serious_violation_on_the_new_pages(demo_content, page, visit, assert_accessible, path):
-    for name, size in (("desktop", {"width": 1280, "height": 800}), ("phone", PHONE_375)):
-        page.set_viewport_size(size)
-        visit(path)
-        assert_accessible(f"{path} ({name})")
-        _shoot(page, re.sub(r"\W+", "-", path).strip("-") + f"-{name}")
-
-
-def test_the_project_page_passes_axe_at_both_widths(demo_content, page, visit, assert_accessible):
+def test_the_new_pages_pass_axe_and_fit_320_px(demo_content, check_pages):
     project = Project.objects.filter(idea__isnull=False).first()
-    for name, size in (("desktop", {"width": 1280, "height": 800}), ("phone", PHONE_375)):
-        page.set_viewport_size(size)
-        visit(project.get_absolute_url())
-        assert_accessible(f"{project.get_absolute_url()} ({name})")
-        _shoot(page, f"project-{name}")
+    check_pages(
+        [
+            "/proyectos/",
+            "/proyectos/?estado=in_progress",
+            project.get_absolute_url(),
+            "/observatorio/riesgos/",
+            "/observatorio/riesgos/RC-02/",
+        ]
+    )

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -34,11 +33,6 @@ def _confirmation_link(live_server_url: str) -> str:
     assert link.scheme == "https", match.group(0)
     assert link.netloc == server.netloc, match.group(0)
     return f"{live_server_url}{link.path}"
-
-
-@pytest.fixture
-def demo_content(transactional_db):
-    call_command("seed_demo", "--allow-production", verbosity=0)
 
 
 def test_signup_confirm_email_and_log_in(

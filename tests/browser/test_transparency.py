@@ -2,10 +2,7 @@
 widths, nothing scrolls sideways at 320 px, and a visitor reaches the section from the menu."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
-
-from tests.browser.conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -19,25 +16,8 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def demo_content(transactional_db):
-    call_command("seed_demo", "--allow-production", verbosity=0)
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_serious_violation(demo_content, page, visit, assert_accessible, path):
-    visit(path)
-    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(size)
-        assert_accessible(f"{path} ({label}, {size['width']} px)")
-
-
-@pytest.mark.parametrize("path", ["/transparencia/autodiagnostico/", "/datos/"])
-def test_nothing_scrolls_sideways_at_320_px(demo_content, page, visit, path):
-    page.set_viewport_size({"width": 320, "height": 640})
-    visit(path)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{path} is {overflow} px too wide at 320 px"
+def test_axe_finds_no_serious_violation_and_nothing_scrolls_sideways(demo_content, check_pages):
+    check_pages(PAGES)
 
 
 def test_a_visitor_goes_from_the_menu_to_a_document_and_to_the_self_assessment(
