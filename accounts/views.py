@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +27,9 @@ from accounts.forms import (
     ProfileForm,
 )
 from accounts.models import ORGANIZATION_KINDS, Membership, Organization
-from core import page_cache
+from core import activity, page_cache
+
+ACTIVITY_PER_PAGE = 20
 
 
 def _require(user, perm: str, obj=None) -> None:
@@ -66,6 +68,28 @@ def profile(request):
             "is_verified": selectors.user_is_verified(request.user),
             "memberships": selectors.user_memberships(request.user),
         },
+    )
+
+
+@login_required
+def my_activity(request):
+    """Mis aportes: the first rows of each section that the apps register (core.activity)."""
+    page_cache.never(request)
+    return render(request, "accounts/activity.html", {"sections": activity.overview(request.user)})
+
+
+@login_required
+def my_activity_section(request, name: str):
+    """One section of Mis aportes, all of it, a page at a time."""
+    section = activity.get(name)
+    if section is None:
+        raise Http404
+    page_cache.never(request)
+    page = Paginator(section.rows(request.user), ACTIVITY_PER_PAGE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "accounts/activity_section.html",
+        {"section": section, "page_obj": page, "rows": list(page.object_list)},
     )
 
 

@@ -11,6 +11,7 @@ class ChallengesConfig(AppConfig):
 
     def ready(self) -> None:
         from challenges import (
+            activity,  # noqa: F401  (the followed challenges in Mis aportes)
             bootstrap,  # noqa: F401  (registers the going-live step)
             home,  # noqa: F401  (the open challenges on the home page)
             pages,  # noqa: F401  (renders the challenge list)

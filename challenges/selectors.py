@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from challenges.models import ChallengePage, Phase
+from challenges.models import ChallengePage, Follow, Phase
 
 
 def visible_challenges() -> QuerySet[ChallengePage]:
@@ -103,3 +103,13 @@ def next_phase_boundary(now=None):
         if moment is not None and moment > now
     ]
     return min(upcoming, default=None)
+
+
+def follows_of(user) -> QuerySet[Follow]:
+    """The published challenges `user` follows, latest first, with the challenge (one query)."""
+    return (
+        Follow.objects.filter(user=user, challenge__live=True)
+        .select_related("challenge")
+        .defer("challenge__problem")
+        .order_by("-created_at", "-pk")
+    )

@@ -11,6 +11,7 @@ class IdeasConfig(AppConfig):
 
     def ready(self) -> None:
         from ideas import (
+            activity,  # noqa: F401  (the sections of Mis aportes)
             cache,
             challenge_pages,  # noqa: F401  (renders the challenge page and its idea routes)
             home,  # noqa: F401  (the figures on the home page)

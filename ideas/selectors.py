@@ -1,6 +1,18 @@
 """Reads of the participation loop: idea lists, one idea with its thread, results."""
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext, ngettext
 
@@ -185,3 +197,53 @@ def supports_left_text(left: int | None, limit: int | None) -> str:
         "Le quedan %(left)s de %(limit)s apoyos en este reto.",
         left,
     ) % {"left": left, "limit": limit}
+
+
+# One person's own activity ("Mis aportes"): every row is the person's own, hidden ones too
+# (their status or mark says so). Each is one query for a slice, whatever its length.
+
+
+def ideas_by(user) -> QuerySet[Idea]:
+    """The ideas `user` proposed, newest first, with their challenge."""
+    return (
+        Idea.objects.filter(author=user)
+        .select_related("challenge")
+        .defer("body", "body_html", "challenge__problem")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def ideas_supported_by(user) -> QuerySet[Idea]:
+    """The ideas `user` supports, latest support first, with their challenge; marked as
+    supported, as the support control expects."""
+    return (
+        Idea.objects.filter(supports__user=user)
+        .select_related("challenge")
+        .defer("body", "body_html", "challenge__problem")
+        .annotate(
+            supported_by_me=Value(True, output_field=BooleanField()), supported_at=F("supports__created_at")
+        )
+        .order_by("-supported_at", "-pk")
+    )
+
+
+def comments_by(user) -> QuerySet[Comment]:
+    """The comments `user` wrote, newest first, with their idea (hidden ones too: the list
+    marks them, with the moderation's public reason)."""
+    return (
+        Comment.objects.filter(author=user)
+        .select_related("idea")
+        .only(
+            "id",
+            "idea_id",
+            "body_html",
+            "hidden",
+            "hidden_reason",
+            "created_at",
+            "edited_at",
+            "idea__id",
+            "idea__title",
+            "idea__status",
+        )
+        .order_by("-created_at", "-pk")
+    )

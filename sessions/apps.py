@@ -12,6 +12,7 @@ class DebatesConfig(AppConfig):
     def ready(self) -> None:
         from core import sections
         from sessions import (  # noqa: F401  (they register themselves)
+            activity,
             cache,
             challenge_context,
             home,

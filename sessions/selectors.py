@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from core.refusals import passes
 from sessions import services
 from sessions.models import (
+    Attendance,
     DebateSession,
     FloorRequest,
     FloorRequestStatus,
@@ -23,6 +24,31 @@ from sessions.models import (
 )
 
 SNAPSHOT_MESSAGES = 50
+
+
+def sessions_joined_by(user) -> QuerySet[DebateSession]:
+    """The debate sessions `user` took part in (attended, spoke or asked for the floor, wrote,
+    voted in a poll), latest first, with how many messages they wrote there: one query."""
+    mine = {"session": OuterRef("pk"), "user": user}
+    return (
+        DebateSession.objects.filter(
+            Exists(Attendance.objects.filter(**mine))
+            | Exists(FloorRequest.objects.filter(**mine))
+            | Exists(Message.objects.filter(session=OuterRef("pk"), author=user))
+            | Exists(PollVote.objects.filter(poll__session=OuterRef("pk"), user=user))
+        )
+        .annotate(
+            my_message_count=Subquery(
+                Message.objects.filter(session=OuterRef("pk"), author=user)
+                .order_by()
+                .values("session")
+                .annotate(total=Count("pk"))
+                .values("total")[:1],
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-starts_at", "-pk")
+    )
 
 
 def public_sessions() -> QuerySet[DebateSession]:
