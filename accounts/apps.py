@@ -17,9 +17,10 @@ class AccountsConfig(AppConfig):
 
         post_migrate.connect(setup_roles_after_migrate, sender=self, dispatch_uid="accounts.roles")
 
-        from accounts.models import Membership, Organization
+        from accounts.models import Membership, Office, Organization
         from core import page_cache
 
-        # Organisation lists and pages, the home page's organisations, challenges' co-leads.
-        for model in (Organization, Membership):
+        # Organisation lists and pages, the home page's organisations, challenges' co-leads;
+        # offices are named on projects, events, risks and consultations.
+        for model in (Organization, Membership, Office):
             page_cache.watch(model, lambda instance: ["organizations", page_cache.SITE])

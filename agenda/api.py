@@ -9,8 +9,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from agenda import selectors, services
+from agenda.cache import AGENDA
 from agenda.models import Event, EventKind, RegistrationStatus
-from core.api import RefusalSerializer, TranslatedNotFound
+from core.api import CachedForAnonymous, RefusalSerializer, TranslatedNotFound
 from core.refusals import Refused
 from core.urls import absolute
 
@@ -72,7 +73,8 @@ def _refusals(*codes):
     ),
     retrieve=extend_schema(summary="Un evento", responses={200: EventSerializer, **_refusals(404)}),
 )
-class EventViewSet(TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+class EventViewSet(CachedForAnonymous, TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+    page_cache_shows = (AGENDA,)
     serializer_class = EventSerializer
     permission_classes = [permissions.AllowAny]
     filter_backends: list = []
@@ -83,6 +85,10 @@ class EventViewSet(TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
         if self.action == "list":
             queryset = queryset.filter(ends_at__gte=timezone.now())
         return queryset
+
+    def page_cache_until(self, request):
+        # The list holds the events not over yet: it changes when the next one ends.
+        return selectors.next_event_end if self.action == "list" else None
 
     def handle_exception(self, exc):
         if isinstance(exc, Refused):

@@ -4,7 +4,9 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
-from agenda.selectors import upcoming_events
+from agenda.cache import AGENDA
+from agenda.selectors import next_event_end, upcoming_events
+from core import page_cache
 from core.urls import absolute
 
 
@@ -14,6 +16,10 @@ class AgendaRssFeed(Feed):
     title = _("Agenda del Laboratorio de Innovación de Bucaramanga")
     description = _("Sesiones de debate, talleres, formaciones y reuniones abiertas a la ciudadanía.")
     subtitle = description
+
+    def get_object(self, request, *args, **kwargs):
+        page_cache.shows(request, AGENDA, until=next_event_end)
+        return super().get_object(request, *args, **kwargs)
 
     def link(self):
         return absolute("/agenda/")

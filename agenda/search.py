@@ -4,11 +4,12 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from agenda.cache import AGENDA
 from agenda.models import Event
 from core import search
 
 
-@search.register("event", _("Agenda"), 45)
+@search.register("event", _("Agenda"), 45, shows=[AGENDA])
 def search_events(query: str, limit: int) -> list[search.SearchHit]:
     events = search.text_filter(Event.objects.filter(public=True), ["title", "description", "venue"], query)
     events = events.order_by("-starts_at", "-pk").only("pk", "title", "description", "starts_at")[:limit]

@@ -3,7 +3,7 @@
 import calendar
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet
 from django.utils import timezone
 
 from agenda.models import Event, Registration, RegistrationStatus
@@ -20,6 +20,13 @@ def upcoming_events(limit: int = 5) -> list[Event]:
         .filter(ends_at__gte=timezone.now(), cancelled=False)
         .order_by("starts_at", "pk")[:limit]
     )
+
+
+def next_event_end(*, since: datetime.datetime | None = None) -> datetime.datetime | None:
+    """The next moment a public event ends (after `since`, now by default): pages listing
+    what is not over yet change then (the page cache's `until`; one query)."""
+    since = since or timezone.now()
+    return public_events().filter(ends_at__gte=since).aggregate(at=Min("ends_at"))["at"]
 
 
 def events_in_month(year: int, month: int) -> list[Event]:

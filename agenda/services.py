@@ -84,8 +84,8 @@ def registration_create(*, user, event: Event) -> tuple[Registration, bool]:
 
 
 def _promote(event: Event, seats: int) -> list[int]:
-    page_cache.bump(AGENDA)  # promotions are updates, which send no signal
     """Give up to `seats` free seats to the first on the waiting list (the event row is locked)."""
+    page_cache.bump(AGENDA)  # promotions are updates, which send no signal
     if seats <= 0:
         return []
     now = timezone.now()
@@ -104,8 +104,8 @@ def _promote(event: Event, seats: int) -> list[int]:
 
 
 def registration_cancel(*, user, event: Event) -> Registration | None:
-    page_cache.bump(AGENDA)
     """Free the person's seat (or place on the waiting list); the first waiting takes the seat."""
+    page_cache.bump(AGENDA)  # the seat count is an update, which sends no signal
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         registration = Registration.objects.filter(event=event, user=user, status__in=ACTIVE).first()

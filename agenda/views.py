@@ -14,14 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from agenda import selectors, services
+from agenda.cache import AGENDA
 from agenda.calendar import agenda_ics, event_ics
 from agenda.models import Event, EventKind, RegistrationStatus
+from core import page_cache
 from core.refusals import Refused
 
 MONTHS_AROUND = 24
 
 
 def event_list(request):
+    page_cache.shows(request, AGENDA, until=selectors.next_event_end)
     kind = request.GET.get("tipo", "")
     events = selectors.public_events().filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
     if kind in EventKind.values:
@@ -42,6 +45,7 @@ def event_list(request):
 
 
 def month(request, year: int, month: int):
+    page_cache.shows(request, AGENDA, until=page_cache.next_local_midnight())
     today = timezone.localdate()
     if not 1 <= month <= 12 or abs((year - today.year) * 12 + month - today.month) > MONTHS_AROUND * 5:
         raise Http404
@@ -72,6 +76,7 @@ def _event(pk: int) -> Event:
     return get_object_or_404(selectors.public_events(), pk=pk)
 
 
+@page_cache.cached(AGENDA)
 def detail(request, pk: int):
     event = _event(pk)
     registration = selectors.registration_of(request.user, event)
@@ -129,6 +134,7 @@ def cancel(request, pk: int):
     return redirect(event)
 
 
+@page_cache.cached(AGENDA)
 def event_calendar(request, pk: int):
     event = _event(pk)
     response = HttpResponse(event_ics(event), content_type="text/calendar; charset=utf-8")
@@ -138,6 +144,7 @@ def event_calendar(request, pk: int):
 
 def full_calendar(request):
     since = timezone.now() - datetime.timedelta(days=90)
+    page_cache.shows(request, AGENDA, until=lambda: _ninety_days_after(selectors.next_event_end(since=since)))
     events = selectors.public_events().filter(ends_at__gte=since).order_by("starts_at", "pk")[:500]
     response = HttpResponse(
         agenda_ics(events, _("Agenda del Laboratorio de Innovación")),
@@ -145,6 +152,10 @@ def full_calendar(request):
     )
     response["Content-Disposition"] = 'inline; filename="agenda.ics"'
     return response
+
+
+def _ninety_days_after(moment: datetime.datetime | None) -> datetime.datetime | None:
+    return moment and moment + datetime.timedelta(days=90)
 
 
 def attendance_csv(request, pk: int):

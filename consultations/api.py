@@ -13,8 +13,14 @@ from rest_framework.response import Response
 
 from accounts.models import Organization
 from consultations import selectors, services
-from consultations.models import ConsultationPage, ConsultationSection, Stance
-from core.api import RefusalSerializer, TranslatedNotFound
+from consultations.models import (
+    CONSULTATIONS,
+    ConsultationPage,
+    ConsultationSection,
+    Stance,
+    next_consultation_boundary,
+)
+from core.api import CachedForAnonymous, RefusalSerializer, TranslatedNotFound
 from core.markdown import render_markdown
 
 
@@ -116,6 +122,7 @@ def _refusals(*codes: int) -> dict:
     ),
 )
 class ConsultationViewSet(
+    CachedForAnonymous,
     RefusalsAsResponses,
     TranslatedNotFound,
     mixins.ListModelMixin,
@@ -125,6 +132,10 @@ class ConsultationViewSet(
     permission_classes = [permissions.AllowAny]
     serializer_class = ConsultationSerializer
     queryset = ConsultationPage.objects.none()
+    page_cache_shows = (CONSULTATIONS,)
+
+    def page_cache_until(self, request):
+        return next_consultation_boundary  # a consultation opens or closes: its status changes
 
     def get_queryset(self):
         return selectors.public_consultations().order_by("-opens_at", "-pk")

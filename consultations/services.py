@@ -18,6 +18,7 @@ from accounts.notifications import notify_many
 from accounts.roles import EDITORS, MODERATORS
 from accounts.selectors import check_verified
 from consultations.models import (
+    CONSULTATIONS,
     CommentAnswer,
     ConsultationComment,
     ConsultationPage,
@@ -26,6 +27,7 @@ from consultations.models import (
     Decision,
     Stance,
 )
+from core import page_cache
 from core.markdown import render_markdown
 from core.refusals import Refused
 
@@ -248,6 +250,7 @@ def consultation_report_publish(*, page: ConsultationPage, by: User) -> Consulta
     check_can_publish_report(by, page)
     page.report_published_at = timezone.now()
     ConsultationPage.objects.filter(pk=page.pk).update(report_published_at=page.report_published_at)
+    page_cache.bump(CONSULTATIONS)  # an update sends no signal
     participants = User.objects.filter(
         pk__in=ConsultationComment.objects.filter(section__page=page).values("author")
     ).exclude(pk=by.pk)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from consultations import selectors, services
 from consultations.forms import AnswerForm, CommentForm, HideForm
 from consultations.models import (
+    CONSULTATIONS,
     ConsultationComment,
     ConsultationPage,
     ConsultationSection,
@@ -22,7 +23,7 @@ from consultations.models import (
     Stance,
 )
 from consultations.selectors import consultation_cards
-from core import page_views
+from core import page_cache, page_views
 from core.markdown import render_markdown
 from core.refusals import Refused, passes
 
@@ -279,6 +280,7 @@ def report_publish(request, page: ConsultationPage):
     return redirect(page.url + "informe/")
 
 
+@page_cache.cached(CONSULTATIONS)
 def report_download(request, page_path: str, fmt: str):
     """`<consultation URL>informe.csv` and `informe.pdf`: Wagtail only serves paths that end in a
     slash, so these come through a URL of their own that finds the page by its path."""

@@ -4,12 +4,16 @@ consultations, events, risks), from its AppConfig.ready().
 
 A provider is `provider(query: str, limit: int) -> list[SearchHit]`: the public objects
 that match the query, best first, at most `limit`, in a bounded number of SQL queries that
-does not grow with the data. `text_filter` is the shared matcher that providers use, so that
-every type ignores case and accents and understands Spanish word forms in the same way.
+does not grow with the data. `register(..., shows=...)` names the page-cache namespaces
+(core.page_cache) whose changes change what it finds (or a function that returns them, for
+namespaces known only once every app has started): the search answers anonymous visitors
+from the page cache only while every provider has said so. `text_filter` is the shared
+matcher that providers use, so that every type ignores case and accents and understands
+Spanish word forms in the same way.
 """
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import connections
@@ -26,6 +30,7 @@ class SearchHit:
 
 
 Provider = Callable[[str, int], list[SearchHit]]
+Shows = Iterable[str] | Callable[[], Iterable[str]]
 
 
 @dataclass(frozen=True)
@@ -34,17 +39,35 @@ class SearchType:
     label: str | Promise  # the group's heading on /buscar/, e.g. _("Retos")
     order: int
     provider: Provider
+    shows: Shows | None = None
 
 
 _types: dict[str, SearchType] = {}
 
 
-def register(type: str, label: str | Promise, order: int) -> Callable[[Provider], Provider]:  # noqa: A002
+def register(
+    type: str,  # noqa: A002
+    label: str | Promise,
+    order: int,
+    *,
+    shows: Shows | None = None,
+) -> Callable[[Provider], Provider]:
     def decorator(provider: Provider) -> Provider:
-        _types[type] = SearchType(type=type, label=label, order=order, provider=provider)
+        _types[type] = SearchType(type=type, label=label, order=order, provider=provider, shows=shows)
         return provider
 
     return decorator
+
+
+def namespaces() -> set[str] | None:
+    """The page-cache namespaces of everything the search finds; None when a provider has not
+    said what it shows (then the search is never served from the page cache)."""
+    found: set[str] = set()
+    for search_type in _types.values():
+        if search_type.shows is None:
+            return None
+        found.update(search_type.shows() if callable(search_type.shows) else search_type.shows)
+    return found
 
 
 def search_types() -> list[SearchType]:

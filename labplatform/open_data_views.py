@@ -74,7 +74,8 @@ def dataset_entry(request, dataset: open_data.Dataset, identity: SiteIdentity) -
 
 @require_safe
 def catalogue(request):
-    page_cache.shows(request, *open_data.namespaces())
+    # Some datasets are dated today (their `modified`): until midnight at most.
+    page_cache.shows(request, *open_data.namespaces(), until=page_cache.next_local_midnight())
     identity = SiteIdentity.for_request(request)
     body = {
         "@context": f"{POD_SCHEMA}/catalog.jsonld",
@@ -91,7 +92,8 @@ def catalogue(request):
 
 @require_safe
 def open_data_page(request):
-    page_cache.shows(request, *open_data.namespaces())
+    # Some datasets are dated today (their `modified`): until midnight at most.
+    page_cache.shows(request, *open_data.namespaces(), until=page_cache.next_local_midnight())
     datasets = [
         {
             "dataset": dataset,

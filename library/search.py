@@ -7,7 +7,7 @@ from library.models import EasyReadPage
 from library.selectors import public_resources
 
 
-@search.register("library", _("Biblioteca"), 80)
+@search.register("library", _("Biblioteca"), 80, shows=())  # pages: `site`
 def library_provider(query: str, limit: int) -> list[search.SearchHit]:
     resources = list(
         search.text_filter(public_resources(), ["title", "summary"], query).order_by("title")[:limit]

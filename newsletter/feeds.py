@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from challenges.selectors import visible_challenges
+from core import page_cache
 from core.urls import absolute
 
 
@@ -14,6 +15,10 @@ class ChallengesRssFeed(Feed):
     title = _("Retos del Laboratorio de Innovación de Bucaramanga")
     description = _("Retos públicos abiertos a ideas de la ciudadanía, las organizaciones y la academia.")
     subtitle = description
+
+    def get_object(self, request, *args, **kwargs):
+        page_cache.shows(request)  # challenges are pages: published, moved or removed bump `site`
+        return super().get_object(request, *args, **kwargs)
 
     def link(self):
         return absolute("/retos/")

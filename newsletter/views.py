@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from core import page_cache
 from core.refusals import Refused
 from newsletter import services
 from newsletter.forms import SubscribeForm
@@ -16,6 +17,7 @@ from newsletter.models import Edition, Subscriber, SubscriberStatus
 from newsletter.selectors import edition_content
 
 
+@page_cache.cached()  # the form is the same for everyone; each visitor gets a CSRF token of their own
 def subscribe(request):
     form = SubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

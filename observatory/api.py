@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
 
 from core.api import CachedForAnonymous, TranslatedNotFound
-from observatory.cache import OBSERVATORY
+from observatory.cache import OBSERVATORY, RISKS
 from observatory.models import Indicator, Risk
 from observatory.selectors import indicators_for_api, risks_for_api
 from observatory.serializers import IndicatorSerializer, RiskSerializer
@@ -41,7 +41,8 @@ class IndicatorViewSet(CachedForAnonymous, TranslatedNotFound, viewsets.ReadOnly
     ),
     retrieve=extend_schema(summary="Un riesgo de corrupción"),
 )
-class RiskViewSet(TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+class RiskViewSet(CachedForAnonymous, TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+    page_cache_shows = (RISKS,)
     serializer_class = RiskSerializer
     permission_classes = [permissions.AllowAny]
     filter_backends: list = []

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from core import open_data
 from core.open_data import CSV, JSON, Dataset, Distribution
+from observatory.cache import RISKS
 from observatory.models import Periodicity, Risk
 from observatory.selectors import public_indicators, public_plans
 
@@ -49,7 +50,7 @@ def observatory_datasets() -> Iterable[Dataset]:
         )
 
 
-@open_data.register("risks")
+@open_data.register("risks", shows=[RISKS])
 def risk_datasets() -> Iterable[Dataset]:
     modified = Risk.objects.filter(published=True).aggregate(at=Max("updated_at"))["at"]
     yield Dataset(

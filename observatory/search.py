@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core import search
 from core.search import SearchHit, text_filter
+from observatory.cache import RISKS
 from observatory.models import Risk
 
 
-@search.register("risk", _("Riesgos de corrupción"), 70)
+@search.register("risk", _("Riesgos de corrupción"), 70, shows=[RISKS])
 def search_risks(query: str, limit: int) -> list[SearchHit]:
     risks = text_filter(
         Risk.objects.filter(published=True), ["code", "title", "description", "causes"], query

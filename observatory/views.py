@@ -17,7 +17,7 @@ from core.refusals import Refused
 from core.territories import CITY, TERRITORY_NAMES
 from core.urls import site_url
 from observatory import selectors, services
-from observatory.cache import OBSERVATORY
+from observatory.cache import OBSERVATORY, RISKS
 from observatory.chart import MAX_SERIES, build_chart
 from observatory.formatting import format_number, plain
 from observatory.forms import ObservationForm, UploadForm
@@ -401,6 +401,7 @@ def delete_observation(request, slug: str):
 # --- the corruption risk map (PAAC component 1) ---
 
 
+@page_cache.cached(RISKS)
 def risk_map(request):
     process = request.GET.get("proceso", "")
     level = request.GET.get("nivel", "")
@@ -426,6 +427,7 @@ def risk_map(request):
     )
 
 
+@page_cache.cached(RISKS)
 def risk_detail(request, code: str):
     try:
         risk = selectors.risk_detail(code=code)
@@ -464,6 +466,7 @@ RISK_CSV_HEADER = [
 ]
 
 
+@page_cache.cached(RISKS)
 def risks_csv(request) -> HttpResponse:
     """Open data: one row per published risk (UTF-8, ISO dates, plain numbers)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -497,6 +500,7 @@ def risks_csv(request) -> HttpResponse:
     return response
 
 
+@page_cache.cached(RISKS)
 def risks_json(request) -> JsonResponse:
     data = RiskSerializer(selectors.risks_for_api(), many=True, context={"request": request}).data
     return JsonResponse({"risks": data}, json_dumps_params={"ensure_ascii": False})

@@ -8,9 +8,10 @@ from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
-from core.api import RefusalSerializer, TranslatedNotFound
+from core.api import CachedForAnonymous, RefusalSerializer, TranslatedNotFound
 from core.refusals import Refused
 from projects import services
+from projects.cache import PROJECTS
 from projects.models import Milestone, Project
 from projects.selectors import projects_for_api
 from projects.serializers import MilestoneDoneSerializer, ProjectSerializer
@@ -25,7 +26,8 @@ from projects.serializers import MilestoneDoneSerializer, ProjectSerializer
     ),
     retrieve=extend_schema(summary="Un proyecto"),
 )
-class ProjectViewSet(TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+class ProjectViewSet(CachedForAnonymous, TranslatedNotFound, viewsets.ReadOnlyModelViewSet):
+    page_cache_shows = (PROJECTS,)
     serializer_class = ProjectSerializer
     permission_classes = [permissions.AllowAny]
     filter_backends: list = []

@@ -12,8 +12,9 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         from core import sections
-        from projects import links, open_data, search  # noqa: F401  (register with core and ideas)
+        from projects import cache, links, open_data, search  # noqa: F401  (register with core and ideas)
         from projects.roles import grant_editors
 
         sections.register("projects:index", _("Proyectos"), 45)
+        cache.connect()
         post_migrate.connect(grant_editors, sender=self)

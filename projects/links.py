@@ -1,12 +1,14 @@
 """The idea page and the challenge's results link to the projects that implement them
 (registered in core.page_views: ideas and challenges know nothing of projects)."""
 
-from core import page_views
+from core import page_cache, page_views
 from projects import selectors
+from projects.cache import PROJECTS
 
 
 @page_views.register_context("ideas.Idea")
 def idea_implementation(idea, request) -> dict:
+    page_cache.shows(request, PROJECTS)
     project = selectors.project_for_idea(idea.pk)
     if project is None:
         return {}
@@ -22,6 +24,7 @@ def idea_implementation(idea, request) -> dict:
 
 @page_views.register_context("challenges.ChallengePage")
 def challenge_implementations(challenge, request) -> dict:
+    page_cache.shows(request, PROJECTS)
     return {
         "implementations": [
             {

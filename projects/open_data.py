@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 
 from core import open_data
 from core.open_data import CSV, JSON, Dataset, Distribution
+from projects.cache import PROJECTS
 from projects.models import Project
 
 
-@open_data.register("projects")
+@open_data.register("projects", shows=[PROJECTS])
 def project_datasets() -> Iterator[Dataset]:
     modified = Project.objects.filter(published=True).aggregate(at=Max("updated_at"))["at"]
     yield Dataset(

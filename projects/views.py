@@ -11,9 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import page_cache
 from core.refusals import Refused
 from core.territories import TERRITORY_CHOICES
+from ideas.cache import challenge_namespace
 from projects import selectors, services
+from projects.cache import PROJECTS, project_namespace
 from projects.forms import FilterForm, MilestoneDoneForm
 from projects.models import Milestone, Project
 from projects.serializers import ProjectSerializer
@@ -21,6 +24,7 @@ from projects.serializers import ProjectSerializer
 TERRITORY_NAMES = dict(TERRITORY_CHOICES)
 
 
+@page_cache.cached(PROJECTS)
 def index(request):
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -44,10 +48,14 @@ def index(request):
 
 
 def detail(request, pk: int):
+    page_cache.shows(request, project_namespace(pk))
     try:
         project = selectors.project_detail(pk=pk)
     except Project.DoesNotExist as missing:
         raise Http404 from missing
+    # The idea and the challenge it implements are shown by their titles.
+    for challenge_id in {project.challenge_id, project.idea and project.idea.challenge_id} - {None}:
+        page_cache.shows(request, challenge_namespace(challenge_id))
     project.progress = selectors.progress_percent(project.done_weight, project.total_weight)
     can_update = request.user.has_perm("projects.update_project", project)
     return render(
@@ -112,6 +120,7 @@ CSV_HEADER = [
 ]
 
 
+@page_cache.cached(PROJECTS)
 def projects_csv(request) -> HttpResponse:
     """Open data: one row per published project (UTF-8, ISO dates, plain numbers)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -145,6 +154,7 @@ def projects_csv(request) -> HttpResponse:
     return response
 
 
+@page_cache.cached(PROJECTS)
 def projects_json(request) -> JsonResponse:
     """Open data: every published project with its milestones, in the API's shape, unpaginated."""
     data = ProjectSerializer(selectors.projects_for_api(), many=True, context={"request": request}).data

@@ -12,9 +12,10 @@ from rest_framework import exceptions, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core import ratelimit
+from core import page_cache, ratelimit
 from core.api import LimitedJSONParser, RefusalSerializer, TranslatedNotFound
 from reports import privacy, selectors, services, throttle
+from reports.cache import STATISTICS
 from reports.models import Outcome, Referral, Report
 from reports.serializers import (
     LookupMessageSerializer,
@@ -166,6 +167,7 @@ class ReportViewSet(viewsets.ViewSet):
     )
     @action(detail=False, methods=["get"], url_path="stats")
     def stats(self, request):
+        page_cache.shows(request._request, STATISTICS, until=page_cache.next_local_midnight())
         total, years = selectors.channel_statistics()
         return Response(
             {

@@ -713,6 +713,7 @@ def _figures_row(figures) -> dict:
     return row
 
 
+@reports_statistics_page
 def figures_csv(request):
     """The yearly figures for machines; an empty count is one from 1 to 4, hidden."""
     import csv

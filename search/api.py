@@ -7,7 +7,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from search.selectors import clean_query, excerpt, site_search
+from search.selectors import clean_query, declare_cached, excerpt, site_search
 
 
 def _page_url(request, number: int) -> str:
@@ -48,6 +48,7 @@ class SiteSearchView(APIView):
         ),
     )
     def get(self, request):
+        declare_cached(request._request)
         query = clean_query(request.query_params.get("q"))
         results = site_search(
             query=query, type=request.query_params.get("type"), page_number=request.query_params.get("page")

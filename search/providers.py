@@ -23,7 +23,7 @@ def _best_first(queryset, *fallback_ordering):
     return queryset.order_by(*fallback_ordering)
 
 
-@register("challenge", _("Retos"), order=10)
+@register("challenge", _("Retos"), order=10, shows=())  # pages: `site`, always declared
 def challenges(query: str, limit: int) -> list[SearchHit]:
     rows = text_filter(visible_challenges(), ["title", "summary"], query)
     return [
@@ -32,7 +32,7 @@ def challenges(query: str, limit: int) -> list[SearchHit]:
     ]
 
 
-@register("idea", _("Ideas"), order=20)
+@register("idea", _("Ideas"), order=20, shows=("participation",))
 def ideas(query: str, limit: int) -> list[SearchHit]:
     rows = text_filter(
         Idea.objects.exclude(status=IdeaStatus.HIDDEN).filter(challenge__live=True), ["title", "body"], query
@@ -43,7 +43,7 @@ def ideas(query: str, limit: int) -> list[SearchHit]:
     ]
 
 
-@register("session", _("Sesiones de debate"), order=30)
+@register("session", _("Sesiones de debate"), order=30, shows=("sessions",))
 def sessions(query: str, limit: int) -> list[SearchHit]:
     rows = text_filter(public_sessions(), ["title", "description"], query)
     return [
@@ -52,7 +52,7 @@ def sessions(query: str, limit: int) -> list[SearchHit]:
     ]
 
 
-@register("news", _("Noticias"), order=40)
+@register("news", _("Noticias"), order=40, shows=())
 def news(query: str, limit: int) -> list[SearchHit]:
     rows = text_filter(NewsPage.objects.live().public(), ["title", "summary"], query)
     return [
@@ -61,7 +61,7 @@ def news(query: str, limit: int) -> list[SearchHit]:
     ]
 
 
-@register("page", _("Páginas"), order=50)
+@register("page", _("Páginas"), order=50, shows=())
 def pages(query: str, limit: int) -> list[SearchHit]:
     """Every other published page, through Wagtail's search backend (its indexed fields)."""
     rows = Page.objects.live().public().not_type(ChallengePage, NewsPage).not_page(Page.get_first_root_node())
@@ -77,7 +77,7 @@ def pages(query: str, limit: int) -> list[SearchHit]:
     ]
 
 
-@register("indicator", _("Indicadores"), order=60)
+@register("indicator", _("Indicadores"), order=60, shows=("observatory",))
 def indicators(query: str, limit: int) -> list[SearchHit]:
     rows = text_filter(public_indicators(), ["name", "description", "source"], query)
     return [
@@ -86,7 +86,7 @@ def indicators(query: str, limit: int) -> list[SearchHit]:
     ]
 
 
-@register("dataset", _("Datos abiertos"), order=70)
+@register("dataset", _("Datos abiertos"), order=70, shows=open_data.namespaces)
 def datasets(query: str, limit: int) -> list[SearchHit]:
     """The open-data catalogue is built in memory from its registry: matched the same way."""
     words = [stem(word) for word in query_words(query)]

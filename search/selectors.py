@@ -6,6 +6,7 @@ from django.core.paginator import Page, Paginator
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core import page_cache, search
 from core.search import SearchHit, SearchType, fold, query_words, search_types, stem
 
 PER_PAGE = 20
@@ -27,6 +28,18 @@ class Results:
     page: Page
     groups: list[Group]
     counts: list[tuple[SearchType, int]]
+
+
+def declare_cached(request) -> None:
+    """A search's answer is the same for every anonymous visitor who asks the same question:
+    /buscar/?q=... and /api/v1/search/?q=... are served from the page cache (each query string
+    its own entry) until anything searchable changes, i.e. any namespace a provider declares
+    (`core.search.register(shows=...)`). Most searches repeat a few popular words; the rest cost
+    a fresh search, as before. A provider that declares nothing keeps the search out of the
+    cache, rather than stale."""
+    names = search.namespaces()
+    if names is not None:
+        page_cache.shows(request, *names)
 
 
 def clean_query(raw: str | None) -> str:

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from accounts.models import Notification
+from consultations import services
 from consultations.models import CommentAnswer, ConsultationPage
 from tests.consultations.factories import add_answer, add_comment, make_consultation
 from tests.utils import count_queries
@@ -151,7 +152,7 @@ def test_answers_hidden_in_the_comments_api_until_the_report_is_out(client, citi
     add_answer(comment)
     url = f"/api/v1/consultations/{page.pk}/sections/{comment.section_id}/comments/"
     assert client.get(url).json()["results"][0]["answer"] is None
-    ConsultationPage.objects.filter(pk=page.pk).update(report_published_at=comment.created_at)
+    services.consultation_report_publish(page=page, by=editor)
     assert client.get(url).json()["results"][0]["answer"]["accepted"] == "accepted"
 
 

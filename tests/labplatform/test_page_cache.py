@@ -320,3 +320,13 @@ def test_the_shared_idea_list_marks_only_my_own_supports(client_for, voting, cit
     assert "Usted la apoya" not in html(second.get(challenge.url))
     idea_services.idea_support(user=citizen, idea=idea)
     assert "Usted la apoya" in html(second.get(challenge.url))
+
+
+def test_the_yearly_report_figures_follow_a_new_report(client):
+    url = reverse("reports:figures_csv")
+    before = client.get(url).content
+    assert served_from_cache(client, url)
+    report_services.report_create(category="soborno", description="Cobro por un trámite.", entity="Tránsito")
+    assert client.get(url).content != before
+    stats = APIClient().get("/api/v1/reports/stats/")
+    assert stats.status_code == 200 and served_from_cache(APIClient(), "/api/v1/reports/stats/")
