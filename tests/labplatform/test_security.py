@@ -31,12 +31,17 @@ def test_other_security_headers(client):
 def test_pages_reference_no_third_party_assets(client):
     import re
 
+    from core.urls import site_url
+
+    own = site_url() + "/"
     html = client.get("/").content.decode()
     sources = re.findall(r'(?:src|href)="([^"]+)"', html)
-    external = [s for s in sources if s.startswith(("http://", "https://", "//"))]
+    external = [s for s in sources if s.startswith(("http://", "https://", "//")) and not s.startswith(own)]
     # The only outward links are plain links a person may follow (GOV.CO), never assets.
     assert all(url.startswith("https://www.gov.co") for url in external), external
-    assets = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', html)
+    # The canonical link names the page's own public address (SITE_URL); nothing is fetched from it.
+    assert re.findall(r'<link rel="canonical" href="([^"]+)"', html) == [own]
+    assets = re.findall(r'<(?:script|link|img)(?![^>]*rel="canonical")[^>]+(?:src|href)="([^"]+)"', html)
     assert all(url.startswith("/") and not url.startswith("//") for url in assets), assets
 
 
