@@ -5,7 +5,7 @@ from channels.testing import HttpCommunicator, WebsocketCommunicator
 
 from labplatform.asgi import application
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 async def test_http_is_served_through_asgi():

@@ -10,7 +10,7 @@ BEFORE = [("observatory", "0002_corruption_risk_map"), ("accounts", "0006_office
 AFTER = [("observatory", "0005_activity_office_required")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_each_distinct_text_becomes_one_office_and_nothing_is_lost():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
