@@ -11,12 +11,10 @@ from playwright.sync_api import expect
 from challenges.models import ChallengePage
 from ideas.models import Idea
 from sessions.models import DebateSession
+from tests.browser.conftest import DESKTOP, NARROWEST, PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PHONE = {"width": 375, "height": 740}
-DESKTOP = {"width": 1280, "height": 800}
-NARROWEST = {"width": 320, "height": 640}
 SIZES = (("375", PHONE), ("1280", DESKTOP))
 # Screenshots people look at: the README shows two of them.
 SHOTS = Path(os.environ.get("LAB_SCREENSHOTS", Path(__file__).resolve().parents[2] / "docs" / "screenshots"))
