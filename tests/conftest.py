@@ -2,7 +2,8 @@
 
 Under CI (CI=true) a test may not skip for a missing service: a skip there is a failure,
 except for the tests that belong to the other pass (PostgreSQL-only or Redis-only tests
-during the SQLite pass, which .ci/run runs again against the real services).
+during the SQLite pass, which .ci/run runs again against the real services, and the few
+tests that bring their own database, which run once, in the SQLite pass).
 """
 
 import os
@@ -23,6 +24,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL: runs in the DATABASE_URL pass"))
         if item.get_closest_marker("redis") and not redis_pass:
             item.add_marker(pytest.mark.skip(reason="needs Redis: runs in the REDIS_URL pass"))
+        if item.get_closest_marker("sqlite_pass") and os.environ.get("DATABASE_URL"):
+            item.add_marker(pytest.mark.skip(reason="brings its own database: runs in the SQLite pass"))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -31,8 +34,10 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if not IN_CI or not report.skipped:
         return
-    other_pass = (item.get_closest_marker("postgres") and not os.environ.get("DATABASE_URL")) or (
-        item.get_closest_marker("redis") and not os.environ.get("REDIS_URL")
+    other_pass = (
+        (item.get_closest_marker("postgres") and not os.environ.get("DATABASE_URL"))
+        or (item.get_closest_marker("redis") and not os.environ.get("REDIS_URL"))
+        or (item.get_closest_marker("sqlite_pass") and os.environ.get("DATABASE_URL"))
     )
     if not other_pass:
         report.outcome = "failed"
