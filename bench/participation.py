@@ -17,6 +17,7 @@ import asyncio
 import os
 import secrets
 import time
+from urllib.parse import quote
 
 from common import (
     SERVERS,
@@ -245,6 +246,40 @@ def main() -> None:
                     seconds=args.seconds,
                     requests=signed_in_pages,
                     label="challenge, signed in",
+                )
+            )
+        )
+        # Site search over the 10,000 ideas: anonymous (the page cache answers) and signed in,
+        # which the page cache never answers, each connection asking for something else.
+        rows.append(
+            asyncio.run(
+                load(
+                    ports,
+                    "/buscar/?q=carga",
+                    concurrency=args.concurrency,
+                    seconds=args.seconds,
+                    label="search, anonymous",
+                )
+            )
+        )
+        search_words = ["corrupción", "carga", "número 613", "idea 4711", "contratos", "número 9999"]
+        signed_in_searches = [
+            build_request(
+                "GET",
+                f"/buscar/?q={quote(search_words[n % len(search_words)])}",
+                {"Cookie": f"sessionid={key}"},
+            )
+            for n, key in enumerate(sessions[: args.concurrency])
+        ]
+        rows.append(
+            asyncio.run(
+                load(
+                    ports,
+                    "/buscar/",
+                    concurrency=args.concurrency,
+                    seconds=args.seconds,
+                    requests=signed_in_searches,
+                    label="search, signed in",
                 )
             )
         )
