@@ -34,6 +34,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -46,6 +47,7 @@ SITE = "site"
 PLACEHOLDER = "__page_cache_csrf_token__"
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 _VERSION_PREFIX = "pcv:"
+T = TypeVar("T")
 _PAGE_PREFIX = "pc:"
 
 
@@ -188,11 +190,10 @@ def _versions(names: Iterable[str]) -> dict[str, int]:
 # Fragments (the shared part of a signed-in page)
 
 
-def fragment(
-    parts: Iterable[object], namespaces: Iterable[str], render: Callable[[], str], until=None
-) -> str:
-    """The text `render()` returns, cached under `parts` while `namespaces` are current (and
-    not past `until`): for a part of a page that is the same for everyone who sees it."""
+def fragment(parts: Iterable[object], namespaces: Iterable[str], render: Callable[[], T], until=None) -> T:
+    """What `render()` returns (a text, or any value the cache can pickle), cached under
+    `parts` while `namespaces` are current (and not past `until`): for a part of a page that
+    is the same for everyone who sees it."""
     if not _enabled():
         return render()
     names = sorted(set(namespaces))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.paginator import Page, Paginator
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from core import page_cache, search
 from core.search import SearchHit, SearchType, fold, query_words, search_types, stem
@@ -46,15 +47,32 @@ def clean_query(raw: str | None) -> str:
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
+def _every_hit(query: str) -> list[tuple[str, list[SearchHit]]]:
+    return [(search_type.type, search_type.provider(query, PER_TYPE_LIMIT)) for search_type in search_types()]
+
+
+def every_hit(query: str) -> list[tuple[str, list[SearchHit]]]:
+    """Each type's hits for `query`, best first. The same question gets the same answer until
+    something searchable changes, signed in or not: the hits are kept as a shared fragment
+    (core.page_cache.fragment) under the namespaces the providers declare, so that a search
+    repeated by signed-in people (whom the page cache never serves) costs no SQL either."""
+    names = search.namespaces()
+    if names is None:
+        return _every_hit(query)
+    return page_cache.fragment(
+        ("search", query, get_language()), {page_cache.SITE, *names}, lambda: _every_hit(query)
+    )
+
+
 def site_search(*, query: str, type: str | None = None, page_number=1) -> Results:  # noqa: A002
     """The hits for `query` (of one `type`, or all), a page of them and the counts per type."""
     hits: list[SearchHit] = []
     counts: list[tuple[SearchType, int]] = []
     if query_words(query):
-        for search_type in search_types():
-            found = search_type.provider(query, PER_TYPE_LIMIT)
-            counts.append((search_type, len(found)))
-            if not type or type == search_type.type:
+        by_type = {search_type.type: search_type for search_type in search_types()}
+        for type_name, found in every_hit(query):
+            counts.append((by_type[type_name], len(found)))
+            if not type or type == type_name:
                 hits.extend(found)
     page = Paginator(hits, PER_PAGE).get_page(page_number)
     by_type = {search_type.type: search_type for search_type in search_types()}

@@ -83,3 +83,25 @@ def test_the_site_map_follows_the_menu(client):
     HomePage.objects.get().add_child(instance=page)
     page.save_revision().publish()
     assert "Cómo participar" in html(client.get(url))
+
+
+def test_a_signed_in_search_reuses_the_shared_hits_until_something_searchable_changes(
+    client_for, citizen, moderator
+):
+    """Signed-in people never get the cached page, but the hits are shared: the same question
+    twice costs no provider query, and a change shows to them at once."""
+    challenge = make_challenge("ideas")
+    IdeaFactory(challenge=challenge, title="Tablero de contratos")
+    signed_in = client_for(citizen)
+    assert "Tablero de contratos" in found(signed_in.get(PAGE))
+    first = count_queries(lambda: signed_in.get("/buscar/?q=tablero"), page_cache=True)
+    again = count_queries(lambda: signed_in.get("/buscar/?q=tablero"), page_cache=True)
+    assert first - again >= len(search.search_types())  # no provider ran again
+    idea = IdeaFactory(challenge=challenge, title="Semáforo de contratos")
+    assert "Semáforo de contratos" in found(signed_in.get(PAGE))
+    idea_services.content_hide(moderator=moderator, idea=idea, reason="Datos personales")
+    assert "Semáforo de contratos" not in found(signed_in.get(PAGE))
+    page = StandardPage(title="Cómo leer los contratos", slug="leer-contratos")
+    HomePage.objects.get().add_child(instance=page)
+    page.save_revision().publish()
+    assert "Cómo leer los contratos" in found(signed_in.get(PAGE))
