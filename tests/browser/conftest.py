@@ -157,14 +157,58 @@ def assert_accessible(page) -> Callable:
     return check
 
 
+class _SeededSnapshot:
+    """On the in-memory SQLite test database, the database right after the first `seed_demo`
+    of the run, copied with SQLite's backup API; later tests that start from the same empty
+    database get that copy back in milliseconds instead of seeding again for seconds. Used only
+    when nothing was added before the seed (the same row counts as the first time) and never
+    on PostgreSQL, which seeds every time."""
+
+    empty: tuple | None = None
+    copy = None
+
+    @staticmethod
+    def fingerprint() -> tuple:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            # The models' tables: a flush leaves others (Wagtail's full-text index) as they were.
+            tables = sorted(connection.introspection.django_table_names(only_existing=True))
+            return tuple(
+                cursor.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]  # noqa: S608 (table names of our schema)
+                for table in tables
+            )
+
+    @classmethod
+    def usable(cls) -> bool:
+        from django.db import connection
+
+        return connection.vendor == "sqlite" and connection.is_in_memory_db()
+
+
 @pytest.fixture
 def demo_content(transactional_db):
     """The demo site (`seed_demo`). Requested before `page`, so it is there when the browser
     starts. Seeding takes seconds: a test that checks many pages loops over them in one test
-    (`check_pages`) rather than seeding once per page."""
-    from django.core.management import call_command
+    (`check_pages`) rather than seeding once per page; on SQLite later seeds are a copy of the
+    first (`_SeededSnapshot`)."""
+    import sqlite3
 
+    from django.core.management import call_command
+    from django.db import connection
+
+    snapshot = _SeededSnapshot.usable()
+    seeded = _SeededSnapshot.copy
+    if snapshot and seeded is not None and _SeededSnapshot.fingerprint() == _SeededSnapshot.empty:
+        connection.ensure_connection()
+        seeded.backup(connection.connection)
+        return
+    empty = _SeededSnapshot.fingerprint() if snapshot else None
     call_command("seed_demo", "--allow-production", verbosity=0)
+    if snapshot and _SeededSnapshot.copy is None:
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _SeededSnapshot.empty, _SeededSnapshot.copy = empty, copy
 
 
 NARROWEST = {"width": 320, "height": 640}
