@@ -11,7 +11,7 @@ from challenges.models import ChallengePage
 from challenges.selectors import visible_challenges
 from cms.models import NewsPage
 from core import open_data
-from core.search import SearchHit, fold, query_words, register, stem, text_filter
+from core.search import SearchHit, register, text_filter
 from ideas.models import Idea, IdeaStatus
 from observatory.selectors import public_indicators
 from sessions.selectors import public_sessions
@@ -88,12 +88,11 @@ def indicators(query: str, limit: int) -> list[SearchHit]:
 
 @register("dataset", _("Datos abiertos"), order=70, shows=open_data.namespaces)
 def datasets(query: str, limit: int) -> list[SearchHit]:
-    """The open-data catalogue is built in memory from its registry: matched the same way."""
-    words = [stem(word) for word in query_words(query)]
+    """The open-data catalogue is built in memory from its registry: matched the same way, and as
+    the catalogue's own page matches (core.open_data.matches)."""
     hits = []
     for dataset in open_data.datasets():
-        haystack = fold(" ".join([dataset.title, dataset.description, *dataset.keywords]))
-        if words and all(word in haystack for word in words):
+        if open_data.matches(dataset, query, dataset.theme):
             hits.append(
                 SearchHit(
                     "dataset",
