@@ -32,23 +32,36 @@ def challenges(query: str, limit: int) -> list[SearchHit]:
     ]
 
 
+# The fields searched in the largest tables: on PostgreSQL each vector has its GIN index
+# (search/migrations/0002_search_vector_indexes.py), built from these same fields.
+IDEA_FIELDS = ["title", "body"]
+SESSION_FIELDS = ["title", "description"]
+
+
+def matching_ideas(query: str):
+    rows = text_filter(
+        Idea.objects.exclude(status=IdeaStatus.HIDDEN).filter(challenge__live=True), IDEA_FIELDS, query
+    )
+    return _best_first(rows, "-support_count", "-pk")
+
+
 @register("idea", _("Ideas"), order=20, shows=("participation",))
 def ideas(query: str, limit: int) -> list[SearchHit]:
-    rows = text_filter(
-        Idea.objects.exclude(status=IdeaStatus.HIDDEN).filter(challenge__live=True), ["title", "body"], query
-    )
     return [
         SearchHit("idea", idea.title, idea.get_absolute_url(), unescape(strip_tags(idea.body_html)))
-        for idea in _best_first(rows, "-support_count", "-pk")[:limit]
+        for idea in matching_ideas(query)[:limit]
     ]
+
+
+def matching_sessions(query: str):
+    return _best_first(text_filter(public_sessions(), SESSION_FIELDS, query), "-starts_at", "-pk")
 
 
 @register("session", _("Sesiones de debate"), order=30, shows=("sessions",))
 def sessions(query: str, limit: int) -> list[SearchHit]:
-    rows = text_filter(public_sessions(), ["title", "description"], query)
     return [
         SearchHit("session", session.title, session.get_absolute_url(), session.description)
-        for session in _best_first(rows, "-starts_at", "-pk")[:limit]
+        for session in matching_sessions(query)[:limit]
     ]
 
 
