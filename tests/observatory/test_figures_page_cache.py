@@ -87,3 +87,29 @@ def test_an_observation_changes_the_indicators_headline(client, editor):
     )
     figures = section(html(client.get(url)), 'class="kpis"')
     assert "92 puntos" in figures and "+4 puntos" in figures
+
+
+def test_the_figures_speak_english_when_chosen(client, settings):
+    import datetime as dt
+
+    from tests.observatory.factories import IndicatorFactory, observe
+
+    indicator = IndicatorFactory(slug="ita", unit="%", higher_is_better=True)
+    observe(indicator, "2024", "88")
+    observe(indicator, "2025", "92.5")
+    plan = PlanFactory(year=2026)
+    cut = follow_up(plan, "april", published_on=dt.date(2026, 5, 10))
+    progress(cut, activity(component(plan, 1, "Riesgos"), "1.1", due=dt.date(2026, 12, 31)), 100)
+    UserFactory(participant_type="university")
+    computed_indicators_update()
+    report_services.report_create(category="soborno", description="Cobro por un trámite.", entity="Tránsito")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert '+4.5 <abbr title="percentage points">' in html(client.get(indicator.get_absolute_url()))
+    plan_page = html(client.get(reverse("observatory:plan", args=[2026])))
+    assert "1 of 1 activity finished" in plan_page and "activities finished" in plan_page
+    assert "verified account takes part in the lab" in html(client.get(HOME))
+    statistics = html(client.get(reverse("reports:statistics")))
+    assert "Chart: reports received per month, by how they were answered" in statistics
+    assert "Hatched: Answered or transferred after the time limit" in statistics
+    catalogue = html(client.get("/datos/", {"q": "nada de nada"}))
+    assert "No dataset matches your search" in catalogue and "All themes" in catalogue
