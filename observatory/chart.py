@@ -30,8 +30,10 @@ SHAPES = ["circle", "square", "triangle", "diamond", "bar", "triangle-down"]
 MAX_SERIES = len(SHAPES)
 # Stacked parts: solid, hatched, empty (outlined). More would need more fills than the eye can tell.
 MAX_PARTS = 3
-# How many period labels fit along the bottom at the phone size of the type ("sep. 2025").
+# How many period labels fit along the bottom at the phone size of the type ("sep. 2025"), and the
+# width of a character at that size (22 units).
 PHONE_LABELS = 5
+PHONE_CHARACTER = 13
 
 
 # --- the scale ---
@@ -90,11 +92,19 @@ def build_scale(values: Sequence[float], *, integer: bool = False, top: float | 
 
 
 def _plot_left(scale: Scale) -> int:
-    # Room for the longest label at the phone size of the type (22 units, about 12 per character).
-    return max(LEFT, 20 + 12 * max(len(label) for _value, label in scale.ticks))
+    # Room for the longest label at the phone size of the type.
+    return max(LEFT, 20 + PHONE_CHARACTER * max(len(label) for _value, label in scale.ticks))
 
 
-def _x_ticks(positions: list[tuple[float, str]], span_x: float) -> list[tuple[float, str, bool]]:
+@dataclass(frozen=True)
+class XTick:
+    x: float
+    label: str
+    minor: bool = False  # hidden on phones
+    end: bool = False  # anchored at its end, at the right edge: centred, it would not fit
+
+
+def _x_ticks(positions: list[tuple[float, str]], span_x: float) -> list[XTick]:
     """At most ten labels along the bottom, the last always shown. On phones the labels are larger:
     beyond five, only every other one shows (the minor ones are hidden by observatory.css), counted
     from the last, so that the latest period always has its label."""
@@ -103,9 +113,14 @@ def _x_ticks(positions: list[tuple[float, str]], span_x: float) -> list[tuple[fl
     ticks = [tick for index, tick in enumerate(positions) if index % every == 0 or index == last]
     if len(ticks) > 1 and ticks[-1][0] - ticks[-2][0] < (span_x / 10):
         del ticks[-2]
-    if len(ticks) <= PHONE_LABELS:
-        return [(x, label, False) for x, label in ticks]
-    return [(x, label, (len(ticks) - 1 - position) % 2 == 1) for position, (x, label) in enumerate(ticks)]
+    drawn = []
+    for position, (x, label) in enumerate(ticks):
+        minor = len(ticks) > PHONE_LABELS and (len(ticks) - 1 - position) % 2 == 1
+        if x + PHONE_CHARACTER * len(label) / 2 > WIDTH - 4:
+            drawn.append(XTick(x=WIDTH - 4, label=label, minor=minor, end=True))
+        else:
+            drawn.append(XTick(x=x, label=label, minor=minor))
+    return drawn
 
 
 # --- lines over periods ---
@@ -139,7 +154,7 @@ class Chart:
     plot_top: int
     plot_bottom: int
     y_ticks: list[tuple[float, str]]
-    x_ticks: list[tuple[float, str, bool]]  # x, label, minor (hidden on phones)
+    x_ticks: list[XTick]
     lines: list[Line]
     target: Line | None
     zero_y: float | None
@@ -267,7 +282,7 @@ class ColumnChart:
     plot_top: int
     plot_bottom: int
     y_ticks: list[tuple[float, str]]
-    x_ticks: list[tuple[float, str, bool]]
+    x_ticks: list[XTick]
     columns: list[Column]
     parts: list[Part]
 

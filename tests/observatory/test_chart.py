@@ -50,14 +50,22 @@ def test_the_line_chart_keeps_its_markers_and_target():
     assert line.markers[-1].label == "Bucaramanga, 2025: 52,8 %"
     assert chart.target.markers[0].period == "2025"
     assert all(chart.plot_top <= m.y <= chart.plot_bottom for m in line.markers)
-    assert [minor for _x, _label, minor in chart.x_ticks] == [False, False, False]  # few labels: all shown
+    assert [tick.minor for tick in chart.x_ticks] == [False, False, False]  # few labels: all shown
 
 
 def test_on_phones_every_other_period_label_hides_but_never_the_latest():
     periods = [f"20{year:02d}" for year in range(10, 26)]
     chart = build_chart(periods, [("Ciudad", {p: Decimal(1) for p in periods})], {}, "")
-    assert chart.x_ticks[-1][1] == "2025" and chart.x_ticks[-1][2] is False
-    assert any(minor for _x, _label, minor in chart.x_ticks)
+    assert chart.x_ticks[-1].label == "2025" and chart.x_ticks[-1].minor is False
+    assert any(tick.minor for tick in chart.x_ticks)
+
+
+def test_a_label_too_long_to_centre_at_the_right_edge_ends_there():
+    periods = [f"2026-{month:02d}" for month in range(1, 13)]
+    chart = build_columns(periods, [("Recibidas", dict.fromkeys(periods, 1))])
+    last = chart.x_ticks[-1]
+    assert last.label == "dic. 2026" and last.end and last.x == WIDTH - 4
+    assert not any(tick.end for tick in chart.x_ticks[:-1])
 
 
 def test_columns_stack_their_parts_from_the_bottom_and_skip_empty_ones():
