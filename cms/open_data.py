@@ -33,5 +33,7 @@ def transparency_datasets() -> Iterator[Dataset]:
         modified=modified or index.last_published_at,
         distributions=(Distribution(f"{url}autodiagnostico/csv/", CSV, _("Autodiagnóstico (CSV)")),),
         keywords=("transparencia", "Ley 1712 de 2014", "ITA", "Bucaramanga"),
+        # The observatory's name for the theme (cms cannot import it): the same words, translated alike.
+        theme=(_("Transparencia y acceso a la información"),),
         landing_page=f"{url}autodiagnostico/",
     )

@@ -9,6 +9,8 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from core.search import fold, query_words, stem
+
 CSV = "text/csv"
 JSON = "application/json"
 ATOM = "application/atom+xml"
@@ -62,3 +64,37 @@ def datasets() -> list[Dataset]:
 def namespaces() -> set[str]:
     """The page-cache namespaces of every registered dataset."""
     return {name for names in _namespaces.values() for name in names}
+
+
+# Finding datasets: the open-data page's search and filters, and the site search.
+
+
+def matches(dataset: Dataset, query: str, themes: Iterable[str] = ()) -> bool:
+    """Whether every word of `query` is in the dataset's title, description, keywords or
+    `themes`, the way core.search matches: case, accents and Spanish word forms do not matter."""
+    words = [stem(word) for word in query_words(query)]
+    haystack = fold(" ".join([str(dataset.title), str(dataset.description), *map(str, dataset.keywords)]))
+    haystack += " " + fold(" ".join(map(str, themes)))
+    return bool(words) and all(word in haystack for word in words)
+
+
+def in_title(dataset: Dataset, query: str) -> bool:
+    words = [stem(word) for word in query_words(query)]
+    return all(word in fold(str(dataset.title)) for word in words)
+
+
+def catalogue_themes(found: Iterable[Dataset]) -> dict[str, tuple[str, ...]]:
+    """Each dataset's themes, by identifier: those it declares, and those of its keywords that name
+    a theme some dataset of the catalogue declares («participación ciudadana» is the theme
+    «Participación ciudadana»), so that a dataset whose app gives only keywords is still found
+    under its theme."""
+    found = list(found)
+    declared = {fold(str(theme)): str(theme) for dataset in found for theme in dataset.theme}
+    themes = {}
+    for dataset in found:
+        named = {fold(str(theme)): str(theme) for theme in dataset.theme}
+        for keyword in dataset.keywords:
+            if fold(str(keyword)) in declared:
+                named.setdefault(fold(str(keyword)), declared[fold(str(keyword))])
+        themes[dataset.identifier] = tuple(sorted(named.values(), key=fold))
+    return themes

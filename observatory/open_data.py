@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from core import open_data
 from core.open_data import CSV, JSON, Dataset, Distribution
 from observatory.cache import RISKS
-from observatory.models import Periodicity, Risk
+from observatory.models import Periodicity, Risk, Theme
 from observatory.selectors import public_indicators, public_plans
 
 PERIODICITY = {Periodicity.YEARLY: "R/P1Y", Periodicity.QUARTERLY: "R/P3M", Periodicity.MONTHLY: "R/P1M"}
@@ -44,7 +44,7 @@ def observatory_datasets() -> Iterable[Dataset]:
                 Distribution(reverse("observatory:plan_csv", kwargs={"year": plan.year}), CSV, "CSV"),
             ),
             keywords=("plan anticorrupción", "PAAC", "transparencia"),
-            theme=("Transparencia",),
+            theme=(str(Theme.INTEGRITY.label), str(Theme.TRANSPARENCY.label)),
             landing_page=plan.get_absolute_url(),
             accrual_periodicity="R/P4M",
         )
@@ -71,7 +71,7 @@ def risk_datasets() -> Iterable[Dataset]:
             ),
         ),
         keywords=("mapa de riesgos", "riesgos de corrupción", "PAAC", "transparencia"),
-        theme=("Transparencia",),
+        theme=(str(Theme.INTEGRITY.label),),
         landing_page=reverse("observatory:risks"),
         accrual_periodicity="R/P4M",
     )

@@ -3,9 +3,10 @@ supports (registered in ObservatoryConfig.ready()); each is a monthly count for 
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from django.db.models import Count, Exists, Min, OuterRef, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -13,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Consent, ParticipantType, User
 from core.indicators import ComputedIndicator, Row, register
+from core.territories import CITY
 from ideas.models import Idea, IdeaStatus, Support
+from observatory.models import Observation
 
 
 def monthly_counts(queryset: QuerySet, date_field: str, first: datetime.datetime | None = None) -> list[Row]:
@@ -146,7 +149,7 @@ def register_participation_indicators() -> None:
     for participant_type, label in ParticipantType.choices:
         register(
             ComputedIndicator(
-                slug=f"participantes-nuevos-{participant_type.replace('_', '-')}",
+                slug=participants_slug(participant_type),
                 name=format_lazy(_("Participantes nuevos por mes: {}"), PLURALS[participant_type]),
                 unit=_("cuentas"),
                 description=format_lazy(
@@ -164,3 +167,76 @@ def register_participation_indicators() -> None:
                 compute=_new_participants(participant_type),
             )
         )
+
+
+def participants_slug(participant_type: str) -> str:
+    return f"participantes-nuevos-{participant_type.replace('_', '-')}"
+
+
+@dataclass(frozen=True)
+class TypeFigures:
+    participant_type: str
+    label: str
+    slug: str  # the indicator with the monthly series
+    total: int  # verified accounts of this type today
+    last_twelve_months: int  # of them, created in the last twelve months (this one included)
+
+
+@dataclass(frozen=True)
+class ParticipantsByType:
+    types: list[TypeFigures]
+    updated_at: datetime.datetime | None  # when the series were last computed
+
+    @property
+    def total(self) -> int:
+        return sum(figures.total for figures in self.types)
+
+
+def twelve_months_start(today: datetime.date | None = None) -> datetime.date:
+    month = (today or timezone.localdate()).replace(day=1)
+    year, index = divmod(month.year * 12 + month.month - 1 - 11, 12)
+    return datetime.date(year, index + 1, 1)
+
+
+def next_month_start() -> datetime.datetime:
+    """When "the last twelve months" move on: the next first of the month, at midnight, local."""
+    today = timezone.localdate()
+    year, index = divmod(today.year * 12 + today.month, 12)
+    return timezone.make_aware(datetime.datetime(year, index + 1, 1))  # noqa: DTZ001 - made aware here
+
+
+def participants_by_type() -> ParticipantsByType | None:
+    """Verified accounts by participant type, read in one query from the published monthly series of
+    the "participantes nuevos" indicators (recomputed every day): their sum is every account that
+    counts today, by the month it was created. None while no series has a value."""
+    slugs = {participants_slug(value): value for value in ParticipantType.values}
+    rows = {
+        row["indicator__slug"]: row
+        for row in Observation.objects.filter(
+            indicator__slug__in=slugs,
+            indicator__computed=True,
+            indicator__published=True,
+            territory=CITY,
+        )
+        .values("indicator__slug")
+        .annotate(
+            total=Sum("value"),
+            recent=Sum("value", filter=Q(period_start__gte=twelve_months_start())),
+            updated_at=Max("indicator__updated_at"),
+        )
+        .order_by()
+    }
+    if not rows:
+        return None
+    types = [
+        TypeFigures(
+            participant_type=value,
+            label=str(label),
+            slug=participants_slug(value),
+            total=int(rows[participants_slug(value)]["total"] or 0),
+            last_twelve_months=int(rows[participants_slug(value)]["recent"] or 0),
+        )
+        for value, label in ParticipantType.choices
+        if participants_slug(value) in rows
+    ]
+    return ParticipantsByType(types=types, updated_at=max(row["updated_at"] for row in rows.values()))

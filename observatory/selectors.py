@@ -100,6 +100,55 @@ def sorted_periods(periods) -> list[str]:
     return sorted(set(periods), key=period_sort_key)
 
 
+@dataclass(frozen=True)
+class Headline:
+    """An indicator's figures at a glance, for the city: the latest value, the change from the
+    period before, the target for the latest period or the next one with a target, and how many
+    periods were measured since when."""
+
+    latest_period: str
+    latest_value: Decimal
+    previous_period: str | None
+    change: Decimal | None
+    trend: Trend
+    target_period: str | None
+    target_value: Decimal | None
+    first_period: str
+    period_count: int
+
+
+def indicator_headline(
+    indicator: Indicator, observations: list[Observation], targets: dict[str, Decimal]
+) -> Headline | None:
+    """From the observations and targets the page has already read: no query of its own."""
+    city = {o.period: o.value for o in observations if o.territory == CITY}
+    if not city:
+        return None
+    periods = sorted_periods(city)
+    latest, previous = periods[-1], (periods[-2] if len(periods) > 1 else None)
+    change = city[latest] - city[previous] if previous else None
+    if change is None:
+        direction = Trend("", None)
+    elif change == 0:
+        direction = Trend("flat", None)
+    else:
+        direction = Trend("up" if change > 0 else "down", (change > 0) == indicator.higher_is_better)
+    latest_key = period_sort_key(latest)
+    ahead = [period for period in sorted_periods(targets) if period_sort_key(period) >= latest_key]
+    target_period = ahead[0] if ahead else None
+    return Headline(
+        latest_period=latest,
+        latest_value=city[latest],
+        previous_period=previous,
+        change=change,
+        trend=direction,
+        target_period=target_period,
+        target_value=targets[target_period] if target_period else None,
+        first_period=periods[0],
+        period_count=len(periods),
+    )
+
+
 # --- The plan ---
 
 ONE_DECIMAL = Decimal("0.1")
@@ -135,6 +184,16 @@ class ComponentStatus:
     progress: Decimal | None
     overdue_count: int = 0
 
+    @property
+    def done_count(self) -> int:
+        """Activities at 100 % in the latest published follow-up."""
+        return sum(1 for activity in self.activities if activity.latest >= 100)
+
+    @property
+    def started_count(self) -> int:
+        """Activities under way: some progress, not finished."""
+        return sum(1 for activity in self.activities if 0 < activity.latest < 100)
+
 
 @dataclass
 class PlanStatus:
@@ -145,6 +204,18 @@ class PlanStatus:
     progress: Decimal | None = None
     activity_count: int = 0
     overdue_count: int = 0
+
+    @property
+    def done_count(self) -> int:
+        return sum(component.done_count for component in self.components)
+
+    @property
+    def started_count(self) -> int:
+        return sum(component.started_count for component in self.components)
+
+    @property
+    def not_started_count(self) -> int:
+        return self.activity_count - self.done_count - self.started_count
 
 
 def code_key(activity: Activity) -> tuple:

@@ -10,15 +10,16 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core import page_cache
 from core.refusals import Refused
 from core.territories import CITY, TERRITORY_NAMES
 from core.urls import site_url
-from observatory import selectors, services
+from observatory import participation, selectors, services
 from observatory.cache import OBSERVATORY, RISKS
-from observatory.chart import MAX_SERIES, build_chart
+from observatory.chart import MAX_SERIES, Bar, Bars, build_bars, build_chart
 from observatory.formatting import format_number, plain
 from observatory.forms import ObservationForm, UploadForm
 from observatory.models import (
@@ -38,6 +39,8 @@ SESSION_KEY = "observatory_upload"
 
 @page_cache.cached(OBSERVATORY)
 def home(request):
+    # "The last twelve months" of participation move on with the calendar.
+    page_cache.shows(request, until=participation.next_month_start)
     indicators = list(selectors.indicators_with_latest())
     for indicator in indicators:
         indicator.trend = selectors.trend(indicator)
@@ -47,15 +50,24 @@ def home(request):
         if members:
             themes.append((value, label, members))
     plan = selectors.public_plans().first()
+    by_type = participation.participants_by_type()
     return render(
         request,
         "observatory/home.html",
         {
             "themes": themes,
             "plan": plan,
+            "by_type": by_type,
+            "by_type_bars": _participant_bars(by_type),
             "can_manage": request.user.has_perm("observatory.manage_observatory"),
         },
     )
+
+
+def _participant_bars(by_type: participation.ParticipantsByType | None) -> Bars | None:
+    if by_type is None:
+        return None
+    return build_bars([Bar(label=each.label, value=each.total) for each in by_type.types], integer=True)
 
 
 def _public_indicator(slug: str) -> Indicator:
@@ -91,6 +103,7 @@ def indicator_detail(request, slug: str):
             "has_targets": any(value is not None for value in table_targets.values()),
             "territory_options": [(code, TERRITORY_NAMES[code], code in chosen) for code in observed],
             "summary": _summary(indicator, series, targets),
+            "headline": selectors.indicator_headline(indicator, observations, targets),
             "max_series": MAX_SERIES,
             "can_load": request.user.has_perm("observatory.load_observations", indicator)
             and not indicator.computed,
@@ -190,8 +203,40 @@ def plan_detail(request, year: int | None = None):
     return render(
         request,
         "observatory/plan.html",
-        {"status": status, "plan": plan, "other_plans": plans.exclude(pk=plan.pk).only("year", "title")},
+        {
+            "status": status,
+            "plan": plan,
+            "other_plans": plans.exclude(pk=plan.pk).only("year", "title"),
+            "component_bars": _component_bars(status) if status.follow_ups else None,
+        },
     )
+
+
+def _component_bars(status: selectors.PlanStatus) -> Bars | None:
+    """Each component's progress on a 0–100 % track, with its finished and overdue activities."""
+    bars = []
+    for item in status.components:
+        if item.activities:
+            note = ngettext(
+                "%(done)s de %(total)s actividad terminada",
+                "%(done)s de %(total)s actividades terminadas",
+                len(item.activities),
+            ) % {"done": item.done_count, "total": len(item.activities)}
+            if item.overdue_count:
+                overdue = ngettext("%(count)s vencida", "%(count)s vencidas", item.overdue_count) % {
+                    "count": item.overdue_count
+                }
+                note += " · " + overdue.replace(" ", "\N{NO-BREAK SPACE}")  # kept on one line
+        else:
+            note = _("Sin actividades")
+        bars.append(
+            Bar(
+                label=f"{item.component.number}. {item.component.name}",
+                value=item.progress,
+                note=note,
+            )
+        )
+    return build_bars(bars, maximum=100, suffix=" %")
 
 
 @page_cache.cached(OBSERVATORY)

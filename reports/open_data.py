@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import open_data
+from observatory.models import Theme
 
 
 @open_data.register("reports", shows=["reports-stats"])
@@ -22,6 +23,7 @@ def datasets():
             open_data.Distribution(reverse("reports:statistics_json"), open_data.JSON, "JSON"),
         ),
         keywords=("denuncias", "corrupción", "transparencia", "Ley 1474 de 2011"),
+        theme=(str(Theme.INTEGRITY.label),),
         landing_page=reverse("reports:statistics"),
         accrual_periodicity="R/P1M",
     )
@@ -44,6 +46,7 @@ def yearly_figures():
             open_data.Distribution("/api/v1/reports/stats/", open_data.JSON, "JSON"),
         ),
         keywords=("denuncias", "corrupción", "transparencia", "rendición de cuentas"),
+        theme=(str(Theme.INTEGRITY.label),),
         landing_page=reverse("reports:statistics"),
         accrual_periodicity="R/P1D",
     )

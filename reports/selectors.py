@@ -95,6 +95,16 @@ class MonthStats:
     def average_days(self) -> float | None:
         return round(self.days_total / self.responded, 1) if self.responded else None
 
+    @property
+    def late(self) -> int:
+        """Answered or forwarded after the term."""
+        return self.responded - self.in_term
+
+    @property
+    def unanswered(self) -> int:
+        """Neither answered nor forwarded (yet, or closed or withdrawn without it)."""
+        return self.received - self.responded
+
 
 def monthly_statistics() -> list[MonthStats]:
     """Per month of receipt: reports by category, share answered within the term, and the

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
@@ -292,12 +293,16 @@ def reporter_attachment(request):
 def statistics(request):
     months = selectors.monthly_statistics()
     total, years = selectors.channel_statistics()
+    chart, charted, summary = month_chart(months)
     return render(
         request,
         "reports/statistics.html",
         {
             **figures_context(total, years),
             "months": months,
+            "month_chart": chart,
+            "charted_months": charted,
+            "month_summary": summary,
             "categories": Report._meta.get_field("category").choices,
             "can_handle": rules.can_handle(request.user),
             "can_supervise": rules.can_supervise(request.user),
@@ -651,29 +656,33 @@ def statistics_json(request):
 
 
 def figures_context(total, years) -> dict:
-    """The public figures as rows for the tables and the bar charts beside them."""
+    """The public figures as rows for the tables, and the charts beside them."""
+    from observatory.chart import Bar, build_bars
 
-    def bars(figures, name, choices):
-        rows = figures.breakdown(name, choices)
-        largest = max((n for _v, _l, n in rows if n), default=0)
-        return [
-            {
-                "value": value,
-                "label": label,
-                "count": n,
-                "width": round(100 * n / largest) if n and largest else 0,
-            }
-            for value, label, n in rows
+    def breakdown(title, name, choices):
+        rows = [
+            {"value": value, "label": label, "count": n} for value, label, n in total.breakdown(name, choices)
         ]
+        kept_back = f"< {selectors.SMALL_CELL}"
+        chart = build_bars(
+            [
+                Bar(label=row["label"], value=row["count"], text=kept_back, hatched=True)
+                if row["count"] is None
+                else Bar(label=row["label"], value=row["count"])
+                for row in rows
+            ],
+            integer=True,
+        )
+        return (title, name, rows, chart)
 
     return {
         "total": total,
         "years": years,
         "breakdowns": [
-            (_("Por estado"), "status", bars(total, "status", Status.choices)),
-            (_("Por tema"), "category", bars(total, "category", Report._meta.get_field("category").choices)),
-            (_("Por canal"), "channel", bars(total, "channel", Channel.choices)),
-            (_("Por decisión de las autoridades"), "decision", bars(total, "decision", Decision.choices)),
+            breakdown(_("Por estado"), "status", Status.choices),
+            breakdown(_("Por tema"), "category", Report._meta.get_field("category").choices),
+            breakdown(_("Por canal"), "channel", Channel.choices),
+            breakdown(_("Por decisión de las autoridades"), "decision", Decision.choices),
         ],
         "authorities": Authority.choices,
         "year_chart": _year_chart(years),
@@ -693,6 +702,68 @@ def _year_chart(years):
     periods = [str(year.year) for year in reversed(years)]
     received = {str(y.year): Decimal(y.received) for y in years if y.received_shown is not None}
     return build_chart(periods, [(str(_("Denuncias recibidas")), received)], {}, "")
+
+
+MONTHS_CHARTED = 24
+
+
+def month_chart(months: list[selectors.MonthStats], today=None):
+    """The last 24 months (months without reports as 0), each column the reports received that
+    month: answered or forwarded within the term, after it, or not (yet). The same counts as the
+    monthly table; none of them is a new figure."""
+    from observatory.chart import build_columns
+
+    if not months:
+        return None, [], ""
+    by_month = {month.month: month for month in months}
+    last = (today or selectors.today()).replace(day=1)
+    first = max(min(by_month), _months_before(last, MONTHS_CHARTED - 1))
+    rows, month = [], first
+    while month <= last:
+        rows.append(by_month.get(month) or selectors.MonthStats(month=month))
+        month = _months_before(month, -1)
+    series = [
+        (_("Respondidas o trasladadas dentro del término"), lambda m: m.in_term),
+        (_("Respondidas o trasladadas fuera del término"), lambda m: m.late),
+        (_("Sin respuesta ni traslado"), lambda m: m.unanswered),
+    ]
+    chart = build_columns(
+        [f"{m.month:%Y-%m}" for m in rows],
+        [(str(name), {f"{m.month:%Y-%m}": count(m) for m in rows}) for name, count in series],
+    )
+    return chart, list(reversed(rows)), _month_summary(rows)
+
+
+def _month_summary(rows: list[selectors.MonthStats]) -> str:
+    from observatory.periods import period_label
+
+    received = sum(m.received for m in rows)
+    in_term = sum(m.in_term for m in rows)
+    late = sum(m.late for m in rows)
+    busiest = max(rows, key=lambda m: (m.received, m.month))
+    return ngettext(
+        "De %(first)s a %(last)s: %(received)s denuncia recibida; %(in_term)s respondidas o "
+        "trasladadas dentro del término, %(late)s fuera del término y %(open)s sin respuesta ni "
+        "traslado. El mes con más denuncias: %(busiest)s (%(most)s).",
+        "De %(first)s a %(last)s: %(received)s denuncias recibidas; %(in_term)s respondidas o "
+        "trasladadas dentro del término, %(late)s fuera del término y %(open)s sin respuesta ni "
+        "traslado. El mes con más denuncias: %(busiest)s (%(most)s).",
+        received,
+    ) % {
+        "first": period_label(f"{rows[0].month:%Y-%m}"),
+        "last": period_label(f"{rows[-1].month:%Y-%m}"),
+        "received": received,
+        "in_term": in_term,
+        "late": late,
+        "open": received - in_term - late,
+        "busiest": period_label(f"{busiest.month:%Y-%m}"),
+        "most": busiest.received,
+    }
+
+
+def _months_before(month, count: int):
+    year, index = divmod(month.year * 12 + month.month - 1 - count, 12)
+    return month.replace(year=year, month=index + 1, day=1)
 
 
 def _figures_row(figures) -> dict:

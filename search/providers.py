@@ -11,7 +11,7 @@ from challenges.models import ChallengePage
 from challenges.selectors import visible_challenges
 from cms.models import NewsPage
 from core import open_data
-from core.search import SearchHit, fold, query_words, register, stem, text_filter
+from core.search import SearchHit, register, text_filter
 from ideas.models import Idea, IdeaStatus
 from observatory.selectors import public_indicators
 from sessions.selectors import public_sessions
@@ -32,23 +32,36 @@ def challenges(query: str, limit: int) -> list[SearchHit]:
     ]
 
 
+# The fields searched in the largest tables: on PostgreSQL each vector has its GIN index
+# (search/migrations/0002_search_vector_indexes.py), built from these same fields.
+IDEA_FIELDS = ["title", "body"]
+SESSION_FIELDS = ["title", "description"]
+
+
+def matching_ideas(query: str):
+    rows = text_filter(
+        Idea.objects.exclude(status=IdeaStatus.HIDDEN).filter(challenge__live=True), IDEA_FIELDS, query
+    )
+    return _best_first(rows, "-support_count", "-pk")
+
+
 @register("idea", _("Ideas"), order=20, shows=("participation",))
 def ideas(query: str, limit: int) -> list[SearchHit]:
-    rows = text_filter(
-        Idea.objects.exclude(status=IdeaStatus.HIDDEN).filter(challenge__live=True), ["title", "body"], query
-    )
     return [
         SearchHit("idea", idea.title, idea.get_absolute_url(), unescape(strip_tags(idea.body_html)))
-        for idea in _best_first(rows, "-support_count", "-pk")[:limit]
+        for idea in matching_ideas(query)[:limit]
     ]
+
+
+def matching_sessions(query: str):
+    return _best_first(text_filter(public_sessions(), SESSION_FIELDS, query), "-starts_at", "-pk")
 
 
 @register("session", _("Sesiones de debate"), order=30, shows=("sessions",))
 def sessions(query: str, limit: int) -> list[SearchHit]:
-    rows = text_filter(public_sessions(), ["title", "description"], query)
     return [
         SearchHit("session", session.title, session.get_absolute_url(), session.description)
-        for session in _best_first(rows, "-starts_at", "-pk")[:limit]
+        for session in matching_sessions(query)[:limit]
     ]
 
 
@@ -88,12 +101,11 @@ def indicators(query: str, limit: int) -> list[SearchHit]:
 
 @register("dataset", _("Datos abiertos"), order=70, shows=open_data.namespaces)
 def datasets(query: str, limit: int) -> list[SearchHit]:
-    """The open-data catalogue is built in memory from its registry: matched the same way."""
-    words = [stem(word) for word in query_words(query)]
+    """The open-data catalogue is built in memory from its registry: matched the same way, and as
+    the catalogue's own page matches (core.open_data.matches)."""
     hits = []
     for dataset in open_data.datasets():
-        haystack = fold(" ".join([dataset.title, dataset.description, *dataset.keywords]))
-        if words and all(word in haystack for word in words):
+        if open_data.matches(dataset, query, dataset.theme):
             hits.append(
                 SearchHit(
                     "dataset",

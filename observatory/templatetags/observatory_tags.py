@@ -16,6 +16,18 @@ def num(value) -> str:
 
 
 @register.filter
+def signed(value) -> str:
+    """A change in the page's language with its sign: +3,2, −4,5 (a minus sign), 0."""
+    if value is None:
+        return ""
+    if value > 0:
+        return f"+{format_number(value)}"
+    if value < 0:
+        return f"\u2212{format_number(-value)}"
+    return format_number(value)
+
+
+@register.filter
 def plain(value) -> str:
     """A number as machines read it (1234.5), for data attributes."""
     return plain_number(value)

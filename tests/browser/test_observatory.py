@@ -1,6 +1,6 @@
 """The observatory in a real browser: an editor uploads a CSV, sees the preview, confirms, and the
-chart shows the new point; axe-core finds nothing serious on the home, an indicator and the plan, and
-nothing scrolls sideways at 320 px."""
+chart shows the new point; axe-core finds nothing serious on the home, an indicator, the plan and the
+report statistics with their charts, and nothing scrolls sideways at 320 px."""
 
 import re
 
@@ -19,6 +19,8 @@ PAGES = [
     ITA,
     "/observatorio/presupuesto-participativo/?territorio=todos",
     "/observatorio/plan-anticorrupcion/2026/",
+    "/observatorio/participantes-nuevos-university/",
+    "/denuncias/estadisticas/",
 ]
 SIGN_IN = re.compile(r"^\s*(Ingresar|Iniciar sesión)\s*$")
 NEW_FILE = (
@@ -99,3 +101,29 @@ def test_the_chart_reads_without_colour_and_the_territories_can_be_chosen(
     expect(page.locator('svg.chart [data-series="Bucaramanga"]')).to_have_count(1)
     expect(page.get_by_role("img", name=re.compile("Gráfica: Presupuesto"))).to_be_visible()
     screenshot("observatory-territories")
+
+
+def test_the_figures_are_images_with_names_and_their_numbers_are_written_out(
+    demo_content, page, visit, screenshot
+):
+    visit("/observatorio/plan-anticorrupcion/2026/")
+    main = page.get_by_role("main")
+    progress = main.get_by_role("img", name="Avance por componente")
+    expect(progress).to_be_visible()
+    expect(main.locator(".bars__value").first).to_have_text(re.compile(r"^\d+(,\d)? %$"))
+    activities = main.get_by_role("list", name="Las actividades del plan")
+    expect(activities).to_contain_text("actividades terminadas")
+    screenshot("plan-figures")
+
+    visit("/denuncias/estadisticas/")
+    main = page.get_by_role("main")
+    expect(main.get_by_role("img", name=re.compile("^Gráfica: denuncias recibidas por mes"))).to_be_visible()
+    expect(main.get_by_role("img", name="Por canal")).to_be_visible()
+    expect(main.get_by_role("table", name=re.compile("^Respuesta a las denuncias"))).to_be_visible()
+    screenshot("report-statistics-figures")
+
+    visit("/observatorio/")
+    by_type = page.get_by_role("img", name="Gráfica: cuentas verificadas por tipo de participante")
+    expect(by_type).to_be_visible()
+    visit(ITA)
+    expect(page.get_by_role("list", name="Cifras principales")).to_contain_text("el último valor medido")

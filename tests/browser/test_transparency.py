@@ -1,5 +1,8 @@
 """The transparency section and the open-data page in Chromium: axe-core at phone and desktop
-widths, nothing scrolls sideways at 320 px, and a visitor reaches the section from the menu."""
+widths (the catalogue searched, filtered and finding nothing too), nothing scrolls sideways at
+320 px, a visitor reaches the section from the menu, and searches the catalogue without script."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -12,6 +15,8 @@ PAGES = [
     "/transparencia/2-normativa/2-1-normativa-de-la-entidad/",
     "/transparencia/autodiagnostico/",
     "/datos/",
+    "/datos/?q=corrupcion&tema=integridad-y-control",
+    "/datos/?q=astronomia",
     "/derechos-de-autor/",
 ]
 
@@ -57,3 +62,21 @@ def test_open_data_page_downloads_a_challenge_csv(demo_content, page, visit, scr
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename.endswith(".csv")
+
+
+def test_a_visitor_searches_and_filters_the_catalogue(demo_content, page, visit, screenshot):
+    visit("/datos/")
+    form = page.get_by_role("search", name="Buscar en el catálogo")
+    form.get_by_label("Buscar conjuntos de datos").fill("CORRUPCION")
+    form.get_by_label("Tema").select_option(label="Integridad y control")
+    form.get_by_role("button", name="Buscar").click()
+    expect(page.get_by_role("heading", level=2, name=re.compile("coinciden con su búsqueda"))).to_be_visible()
+    expect(page.get_by_role("link", name="Mapa de riesgos de corrupción", exact=True)).to_be_visible()
+    assert "tema=integridad-y-control" in page.url
+    screenshot("open-data-search")
+    form = page.get_by_role("search", name="Buscar en el catálogo")
+    form.get_by_label("Buscar conjuntos de datos").fill("astronomía")
+    form.get_by_role("button", name="Buscar").click()
+    expect(page.get_by_text("Ningún conjunto de datos coincide con su búsqueda")).to_be_visible()
+    page.get_by_role("link", name="Ver todos los conjuntos de datos").click()
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^\d+ conjuntos de datos$"))).to_be_visible()

@@ -148,3 +148,84 @@ def test_every_page_answers_in_both_languages(client, client_for, editor, indica
             assert response.status_code == 200, (language, path)
     english = editor_client.get("/observatorio/plan-anticorrupcion/2026/")
     assert english.content.decode().count("40") >= 1
+
+
+def test_indicator_page_leads_with_its_headline_figures(client, indicator):
+    observe(indicator, "2023", "61")
+    observe(indicator, "2024", "57.3")
+    observe(indicator, "2025", "52.8")
+    observe(indicator, "2026", "1", territory="comuna-12")  # not the city's
+    target(indicator, "2024", "55")
+    target(indicator, "2026", "45")
+    page = client.get(indicator.get_absolute_url()).content.decode()
+    figures = page[page.index('<ul class="kpis"') : page.index("</ul>", page.index('<ul class="kpis"'))]
+    assert "52,8 %" in figures and "Bucaramanga, 2025: el último valor medido" in figures
+    # Lower is better: a fall of 4.5 percentage points is an improvement, said in words.
+    assert "\u22124,5" in figures and "puntos porcentuales" in figures
+    assert "Baja frente a 2024" in figures and "mejora" in figures
+    assert "45 %" in figures and "meta para 2026" in figures  # the next target, not a past one
+    assert "periodos medidos desde 2023" in figures
+    assert figures.index("52,8") < page.index("<svg")  # before the chart
+
+
+def test_an_indicator_without_city_values_has_no_headline(client, indicator):
+    observe(indicator, "2025", "40", territory="comuna-12")
+    page = client.get(indicator.get_absolute_url()).content.decode()
+    assert 'class="kpis"' not in page
+
+
+def _participation_series(months: list[str]) -> None:
+    from accounts.models import ParticipantType
+    from observatory.participation import participants_slug
+
+    for n, participant_type in enumerate(ParticipantType.values):
+        series = IndicatorFactory(
+            slug=participants_slug(participant_type), computed=True, theme="participacion", unit="cuentas"
+        )
+        for month in months:
+            observe(series, month, n)
+
+
+def test_home_shows_verified_accounts_by_participant_type(client):
+    from django.utils import timezone
+
+    this_month = timezone.localdate().strftime("%Y-%m")
+    _participation_series(["2019-01", this_month])
+    page = client.get("/observatorio/").content.decode()
+    section = page[page.index('id="por-tipo"') :]
+    assert "30 cuentas verificadas participan en el laboratorio" in section  # 2 × (0 + 1 + … + 5)
+    chart = section[section.index('role="img"') : section.index("</table>")]
+    assert 'aria-label="Gráfica: cuentas verificadas por tipo de participante"' in chart
+    assert "Universidad: 2;" in chart  # the text alternative
+    table = section[section.index("<table") : section.index("</table>")]
+    university = table[table.index("Universidad") :]
+    assert [cell.split("<")[0] for cell in university.split('<td class="num">')[1:3]] == ["2", "1"]
+    assert '/observatorio/participantes-nuevos-university/"' in table
+
+
+def test_an_unpublished_or_hand_loaded_series_stays_off_the_participation_figures(client):
+    _participation_series(["2026-01"])
+    from observatory.models import Indicator
+
+    Indicator.objects.filter(slug="participantes-nuevos-company").update(published=False)
+    Indicator.objects.filter(slug="participantes-nuevos-guild").update(computed=False)
+    page = client.get("/observatorio/").content.decode()
+    section = page[page.index('id="por-tipo"') :]
+    assert "Empresa" not in section and "Gremio" not in section
+    assert "Universidad" in section
+
+
+def test_home_without_participation_series_has_no_such_section(client, indicator):
+    assert 'id="por-tipo"' not in client.get("/observatorio/").content.decode()
+
+
+def test_home_query_count_does_not_grow_with_participation_months(client):
+    _participation_series(["2025-01"])
+    client.get("/observatorio/")
+    few = count_queries(lambda: client.get("/observatorio/"))
+    from observatory.models import Indicator
+
+    for series in Indicator.objects.filter(computed=True):
+        for month in range(2, 13):
+            observe(series, f"2025-{month:02d}", month)
+    assert count_queries(lambda: client.get("/observatorio/")) == few <= 7

@@ -140,3 +140,30 @@ def test_the_plan_page_query_count_does_not_grow(client, plan):
         )
     many = count_queries(lambda: client.get("/observatorio/plan-anticorrupcion/2026/"))
     assert many == few <= 10
+
+
+def test_the_page_counts_activities_and_draws_each_components_progress(client, plan):
+    status = plan_status(plan, today=TODAY)
+    assert (status.done_count, status.started_count, status.not_started_count) == (1, 4, 0)
+    page = client.get("/observatorio/plan-anticorrupcion/2026/").content.decode()
+    figures = page[page.index('<ul class="kpis"') :]
+    figures = figures[: figures.index("</ul>")]
+    assert "1 de 5" in figures and "actividades terminadas" in figures
+    assert "vencidas sin terminar" in figures or "vencida sin terminar" in figures
+    section = page[page.index('id="por-componente"') :]
+    chart = section[section.index('role="img"') : section.index("<table")]
+    assert 'aria-labelledby="por-componente"' in chart
+    # Each component: its name, its share of finished activities, overdue ones, its value in words.
+    assert "1. Gestión del riesgo de corrupción" in chart and "1 de 2 actividades terminadas" in chart
+    assert "0 de 3 actividades terminadas" in chart
+    assert "3. Rendición de cuentas" in chart and "Sin actividades" in chart
+    assert "Racionalización de trámites: " in chart  # the text alternative names each value
+    assert 'class="bars__bar" width="' in chart
+    assert "<table" in section  # the same figures, per cut, in the table beside it
+    assert "style=" not in page
+
+
+def test_a_plan_without_published_follow_ups_draws_no_bars(client, plan):
+    plan.follow_ups.update(published_on=None)
+    page = client.get("/observatorio/plan-anticorrupcion/2026/").content.decode()
+    assert 'class="bars' not in page and 'class="kpis"' not in page
