@@ -16,10 +16,17 @@ from ideas.models import Idea, IdeaStatus
 from observatory.selectors import public_indicators
 from sessions.selectors import public_sessions
 
+# Ranking reads every candidate's text again (PostgreSQL's ts_rank has no index): a word found
+# in thousands of rows would cost a scan of all of them. The rank orders the first candidates
+# in the fallback order (the most supported ideas, the latest sessions); below this many matches
+# it is the full ranking.
+RANKED_CANDIDATES = 500
+
 
 def _best_first(queryset, *fallback_ordering):
     if "search_rank" in queryset.query.annotations:
-        return queryset.order_by("-search_rank", *fallback_ordering)
+        candidates = queryset.order_by(*fallback_ordering).values("pk")[:RANKED_CANDIDATES]
+        return queryset.filter(pk__in=candidates).order_by("-search_rank", *fallback_ordering)
     return queryset.order_by(*fallback_ordering)
 
 
