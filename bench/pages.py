@@ -27,6 +27,13 @@ PAGES = [
     "/datos/",
     "/api/v1/challenges/",
     "/cuenta/login/",
+    "/buscar/?q=contratos",
+    "/mapa-del-sitio/",
+    "/agenda/",
+    "/proyectos/",
+    "/observatorio/plan-anticorrupcion/",
+    "/observatorio/riesgos/",
+    "/boletin/",
 ]
 
 
