@@ -85,7 +85,6 @@ def challenge_page(request, challenge: ChallengePage):
             "can_propose": request.user.has_perm("ideas.propose_idea", challenge),
             "following": is_following(request.user, challenge),
             "criteria": challenge.criteria.all(),
-            **page_views.extra_context(challenge, request),
         },
     )
 
