@@ -2,11 +2,16 @@
 ChallengePage that ideas/ renders (registered in core.page_views; challenges/ knows no idea)."""
 
 import csv
+import re
+from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 
 from accounts.models import ORGANIZATION_KINDS
 from challenges.models import ChallengePage, Phase
@@ -15,7 +20,7 @@ from core import page_cache, page_views
 from core.urls import site_url
 from ideas.cache import challenge_namespace
 from ideas.feeds import IdeasAtomFeed
-from ideas.models import IdeaStatus
+from ideas.models import Idea, IdeaStatus, Support
 from ideas.selectors import (
     DEFAULT_ORDERING,
     ORDERINGS,
@@ -51,24 +56,26 @@ def challenge_page(request, challenge: ChallengePage):
     ordering = request.GET.get("orden") or DEFAULT_ORDERING
     if ordering not in ORDERINGS:
         ordering = DEFAULT_ORDERING
-    ideas = public_ideas(challenge=challenge, user=request.user, ordering=ordering).defer("body")
+    ideas = public_ideas(challenge=challenge, ordering=ordering).defer("body")
     filters = {"estado": request.GET.get("estado", ""), "tipo": request.GET.get("tipo", "")}
     if filters["estado"] in IdeaStatus.values and filters["estado"] != IdeaStatus.HIDDEN:
         ideas = ideas.filter(status=filters["estado"])
     if filters["tipo"] in dict(ORGANIZATION_KINDS):
         ideas = ideas.filter(organization__kind=filters["tipo"])
     phase = challenge.phase_at(now)
-    ideas_page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("pagina"))
     voting = phase == Phase.VOTING
-    first = next(iter(ideas_page.object_list), None)
-    can_support = voting and first is not None and request.user.has_perm("ideas.support_idea", first)
+    idea_count, idea_list = _idea_list(request, challenge, ideas, filters, phase, next_milestone)
+    # The rule needs an idea only for its challenge and its status: every listed idea is public.
+    probe = Idea(challenge=challenge, status=IdeaStatus.PUBLISHED)
+    can_support = voting and idea_count > 0 and request.user.has_perm("ideas.support_idea", probe)
     return challenge.render(
         request,
         context_overrides={
             "phase": phase,
             "phase_label": Phase(phase).label,
             "next_milestone": next_milestone,
-            "ideas_page": ideas_page,
+            "idea_count": idea_count,
+            "idea_list": _with_support_controls(request, idea_list, voting=voting, can_support=can_support),
             "voting": voting,
             "can_support": can_support,
             "supports_left_text": supports_left_text(
@@ -86,6 +93,65 @@ def challenge_page(request, challenge: ChallengePage):
             "following": is_following(request.user, challenge),
             "criteria": challenge.criteria.all(),
         },
+    )
+
+
+# The idea list: rendered once per challenge, ordering, filters, page and language, and served
+# from the page cache's fragments to everyone (signed-in people too) until an idea, a comment or
+# a support count of the challenge changes; each idea's support control is personal and filled
+# in per request from one query for the person's supports among the listed ideas.
+
+_SUPPORT_MARKER = re.compile(r"<!--support-control:(\d+)-->")
+
+
+class _ListedIdea(NamedTuple):
+    pk: int
+    title: str
+    support_count: int
+
+
+def _idea_list(request, challenge, ideas, filters, phase, next_milestone) -> tuple[int, dict]:
+    page_number = request.GET.get("pagina")
+
+    def render() -> tuple[int, dict]:
+        ideas_page = Paginator(ideas, IDEAS_PER_PAGE).get_page(page_number)
+        html = render_to_string(
+            "ideas/includes/idea_list.html", {"ideas_page": ideas_page, "filters": filters}, request
+        )
+        listed = [_ListedIdea(idea.pk, idea.title, idea.support_count) for idea in ideas_page]
+        return ideas_page.paginator.count, {"html": html, "ideas": listed}
+
+    return page_cache.fragment(
+        ("idea-list", challenge.pk, request.GET.urlencode(), phase, get_language()),
+        [challenge_namespace(challenge.pk)],
+        render,
+        until=next_milestone and next_milestone[1],
+    )
+
+
+def _with_support_controls(request, idea_list: dict, *, voting: bool, can_support: bool) -> str:
+    listed = idea_list["ideas"]
+    mine: set[int] = set()
+    if listed and request.user.is_authenticated:
+        mine = set(
+            Support.objects.filter(user=request.user, idea_id__in=[idea.pk for idea in listed]).values_list(
+                "idea_id", flat=True
+            )
+        )
+    template = get_template("ideas/includes/support_control.html")
+    shared = {
+        "voting": voting,
+        "can_support": can_support,
+        "user": request.user,
+        "next_url": request.get_full_path(),
+        "csrf_token": get_token(request),
+    }
+    controls = {
+        idea.pk: template.render({**shared, "idea": {**idea._asdict(), "supported_by_me": idea.pk in mine}})
+        for idea in listed
+    }
+    return mark_safe(  # noqa: S308 (rendered by our templates, escaped there)
+        _SUPPORT_MARKER.sub(lambda match: controls.get(int(match[1]), ""), idea_list["html"])
     )
 
 
