@@ -211,9 +211,10 @@ class NotificationKind(models.TextChoices):
     COMMENT_REPLY = "comment_reply", _("Respuesta a su comentario")
     MODERATION = "moderation", _("Decisión de moderación")
     CHALLENGE_PHASE = "challenge_phase", _("Cambio de fase de un reto que sigue")
-    DEBATE_SESSION = "debate_session", _("Sesión de debate de un reto que sigue")
+    DEBATE_SESSION = "debate_session", _("Sesión de debate que sigue, o de un reto que sigue")
     CONSULTATION_REPORT = "consultation_report", _("Informe de una consulta en la que participó")
     PROJECT_MILESTONE = "project_milestone", _("Avance de la implementación de una idea que sigue")
+    IDEA_FOLLOWED = "idea_followed", _("Novedades de una idea que sigue")
 
 
 class Notification(models.Model):

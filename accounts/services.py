@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts import tasks
 from accounts.models import Consent, Membership, Organization, User
 from core import page_cache
-from core.personal_data import export_personal_data
+from core.personal_data import erase_personal_data, export_personal_data
 
 
 def consent_record(*, user: User) -> Consent:
@@ -174,7 +174,7 @@ def account_delete(*, user: User) -> None:
     EmailAddress.objects.filter(user=user).delete()
     Consent.objects.filter(user=user).delete()
     user.notifications.all().delete()
-    user.follows.all().delete()
+    erase_personal_data(user)  # what the apps keep of the person alone: their follows
     Membership.objects.filter(user=user).delete()
     user.authenticator_set.all().delete()
     page_cache.bump(page_cache.SITE)  # the name goes from every page that shows it

@@ -34,6 +34,13 @@ class RefusalSerializer(serializers.Serializer):
     )
 
 
+class FollowSerializer(serializers.Serializer):
+    # What following or unfollowing something (an idea, a debate session) returns.
+
+    id = serializers.IntegerField(help_text="Id de lo seguido.")
+    following = serializers.BooleanField(help_text="Si la cuenta con sesión lo sigue ahora.")
+
+
 # Deeper than this, a JSON body is refused (400): no form or object of the API nests more than a
 # few levels, and a very deep body would exhaust the parser's stack.
 MAX_JSON_DEPTH = 32

@@ -1,4 +1,4 @@
-"""What "Mis aportes" shows of a person's ideas, supports and comments (core.activity)."""
+"""What "Mis aportes" shows of a person's ideas, supports, comments and followed ideas (core.activity)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -28,3 +28,13 @@ activity.section(
     order=30,
     empty=_("Todavía no ha comentado ideas."),
 )(selectors.comments_by)
+
+activity.section(
+    "ideas-que-sigo",
+    title=_("Ideas que sigo"),
+    template="ideas/activity/follows.html",
+    order=42,
+    empty=_(
+        "Todavía no sigue ninguna idea. Siga una para recibir un aviso cuando cambie de estado o la comenten."
+    ),
+)(selectors.idea_follows_of)

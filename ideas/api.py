@@ -16,7 +16,7 @@ from rest_framework.reverse import reverse
 
 from challenges.selectors import visible_challenges
 from core import ratelimit
-from core.api import CachedForAnonymous, RefusalSerializer, TranslatedNotFound
+from core.api import CachedForAnonymous, FollowSerializer, RefusalSerializer, TranslatedNotFound
 from ideas import services
 from ideas.cache import challenge_namespace
 from ideas.models import Comment, Idea, IdeaStatus
@@ -85,6 +85,11 @@ IDEA_LIST_DESCRIPTION = (
 SUPPORT_DESCRIPTION = (
     "Apoyar la idea (cuenta verificada, fase de votación). 201 la primera vez; repetirlo no cambia "
     "nada y responde 200 con el mismo conteo."
+)
+
+FOLLOW_DESCRIPTION = (
+    "Seguir la idea (cuenta verificada): avisos de sus cambios de estado, sus comentarios nuevos y "
+    "los hitos de su implementación. 201 la primera vez; repetirlo no cambia nada y responde 200."
 )
 
 
@@ -188,6 +193,35 @@ class IdeaViewSet(
             code, supported = status.HTTP_200_OK, False
         body = {"id": idea.pk, "support_count": idea.support_count, "supported_by_me": supported}
         return Response(SupportSerializer(body).data, status=code)
+
+    @extend_schema(
+        methods=["POST"],
+        summary="Seguir una idea",
+        description=FOLLOW_DESCRIPTION,
+        request=None,
+        responses={
+            201: OpenApiResponse(FollowSerializer, description="Ahora la sigue."),
+            200: OpenApiResponse(FollowSerializer, description="Ya la seguía: nada cambió."),
+            **_refusals(401, 403, 404),
+        },
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        summary="Dejar de seguir una idea",
+        description="Cualquier cuenta con sesión (200 también si no la seguía).",
+        request=None,
+        responses={200: FollowSerializer, **_refusals(401, 403, 404)},
+    )
+    @action(detail=True, methods=["post", "delete"], filter_backends=[])
+    def follow(self, request, *args, **kwargs):
+        idea = self.published_idea()
+        if request.method == "POST":
+            _follow, created = services.idea_follow(user=request.user, idea=idea)
+            code, following = (status.HTTP_201_CREATED if created else status.HTTP_200_OK), True
+        else:
+            services.idea_unfollow(user=request.user, idea=idea)
+            code, following = status.HTTP_200_OK, False
+        return Response(FollowSerializer({"id": idea.pk, "following": following}).data, status=code)
 
     @extend_schema(
         methods=["GET"],

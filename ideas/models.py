@@ -101,6 +101,23 @@ class Support(models.Model):
         return f"{self.user_id} → {self.idea_id}"
 
 
+class IdeaFollow(models.Model):
+    """A person follows an idea to be told of its status changes, new comments and the
+    milestones of its implementation."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_follows")
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("seguimiento de idea")
+        verbose_name_plural = _("seguimientos de ideas")
+        constraints = [models.UniqueConstraint(fields=["user", "idea"], name="ideas_follow_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.idea_id}"
+
+
 class IdeaStatusChange(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="status_changes")
     status_from = models.CharField(max_length=20, choices=IdeaStatus.choices, blank=True)

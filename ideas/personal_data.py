@@ -1,6 +1,7 @@
-"""What the ideas app holds about a person, for the personal-data download."""
+"""What the ideas app holds about a person, for the personal-data download, and what goes with
+the account."""
 
-from core.personal_data import register
+from core.personal_data import eraser, register
 
 
 @register("ideas")
@@ -47,3 +48,16 @@ def flags(user) -> list[dict]:
         }
         for flag in user.flags.order_by("created_at")
     ]
+
+
+@register("idea_follows")
+def idea_follows(user) -> list[dict]:
+    return [
+        {"idea": follow.idea_id, "title": follow.idea.title, "since": follow.created_at.isoformat()}
+        for follow in user.idea_follows.select_related("idea").order_by("created_at")
+    ]
+
+
+@eraser("idea_follows")
+def forget_idea_follows(user) -> None:
+    user.idea_follows.all().delete()

@@ -26,6 +26,11 @@ def can_comment(user, idea) -> bool:
 
 
 @rules.predicate
+def can_follow(user, idea) -> bool:
+    return idea is not None and passes(services.check_can_follow, user, idea)
+
+
+@rules.predicate
 def is_co_lead_member(user, obj) -> bool:
     """An approved member of one of the challenge's co-lead organisations."""
     if obj is None or not getattr(user, "is_authenticated", False):
@@ -43,6 +48,7 @@ is_moderator = rules.is_group_member(MODERATORS)
 rules.add_perm("ideas.propose_idea", can_propose)
 rules.add_perm("ideas.support_idea", can_support)
 rules.add_perm("ideas.comment_idea", can_comment)
+rules.add_perm("ideas.follow_idea", can_follow)
 rules.add_perm("ideas.evaluate_idea", is_staff | is_co_lead_member)
 rules.add_perm("ideas.decide_idea_status", is_staff | is_co_lead_member)
 rules.add_perm("ideas.moderate_idea", is_staff | is_moderator | is_co_lead_member)

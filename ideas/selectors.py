@@ -19,7 +19,7 @@ from django.utils.translation import gettext, ngettext
 from accounts.models import ParticipantType
 from challenges.models import ChallengePage, Phase
 from challenges.selectors import register_totals
-from ideas.models import Comment, Evaluation, Idea, IdeaStatus, Support
+from ideas.models import Comment, Evaluation, Idea, IdeaFollow, IdeaStatus, Support
 
 # Public orderings: name in the URL → ORDER BY. The indexes in Idea.Meta follow these.
 ORDERINGS = {
@@ -224,6 +224,17 @@ def ideas_supported_by(user) -> QuerySet[Idea]:
             supported_by_me=Value(True, output_field=BooleanField()), supported_at=F("supports__created_at")
         )
         .order_by("-supported_at", "-pk")
+    )
+
+
+def idea_follows_of(user) -> QuerySet[IdeaFollow]:
+    """The ideas `user` follows (of published challenges), latest follow first, with the idea and
+    its challenge (one query)."""
+    return (
+        IdeaFollow.objects.filter(user=user, idea__challenge__live=True)
+        .select_related("idea", "idea__challenge")
+        .defer("idea__body", "idea__body_html", "idea__challenge__problem")
+        .order_by("-created_at", "-pk")
     )
 
 

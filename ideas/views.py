@@ -1,4 +1,5 @@
-"""Views of the participation loop: an idea's page, proposing, supporting, commenting, deciding."""
+"""Views of the participation loop: an idea's page, proposing, supporting, commenting, following,
+deciding."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -53,6 +54,8 @@ def idea_detail(request, pk: int):
         "can_decide": user.has_perm("ideas.decide_idea_status", idea),
         "can_evaluate": user.has_perm("ideas.evaluate_idea", idea) and bool(challenge.criteria.exists()),
         "can_moderate": user.has_perm("ideas.moderate_idea", idea),
+        # Personal: only signed-in pages show it, and the page cache never stores those.
+        "following": services.is_following_idea(user, idea),
         "status_form": StatusForm(),
         "voting": challenge.phase == Phase.VOTING,
         # What higher floors add to an idea's page (its implementation project).
@@ -181,6 +184,39 @@ def comment(request, pk: int):
         return _refused(request, refusal, idea.get_absolute_url())
     messages.success(request, _("Su comentario quedó publicado."))
     return redirect(f"{idea.get_absolute_url()}#comentario-{created.pk}")
+
+
+@login_required
+@require_POST
+def follow(request, pk: int):
+    idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
+    _live_challenge_of(idea)
+    back = _back_to(request, idea.get_absolute_url())
+    try:
+        _follow, created = services.idea_follow(user=request.user, idea=idea)
+    except Refused as refusal:
+        return _refused(request, refusal, back)
+    if created:
+        messages.success(
+            request,
+            _("Ahora sigue la idea «%(title)s». Le avisaremos de sus cambios de estado y sus comentarios.")
+            % {"title": idea.title},
+        )
+    else:
+        messages.info(request, _("Usted ya sigue la idea «%(title)s».") % {"title": idea.title})
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def unfollow(request, pk: int):
+    idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
+    back = _back_to(request, idea.get_absolute_url())
+    if services.idea_unfollow(user=request.user, idea=idea):
+        messages.success(request, _("Dejó de seguir la idea «%(title)s».") % {"title": idea.title})
+    else:
+        messages.info(request, _("Usted no seguía la idea «%(title)s».") % {"title": idea.title})
+    return redirect(back)
 
 
 @login_required

@@ -1,5 +1,6 @@
 """Writes on projects: each change leaves a dated line in the public timeline, and a milestone
-done tells the people who follow the idea (its author, its supporters, the challenge's followers)."""
+done tells the people who follow the idea (its author, its supporters, its followers and the
+challenge's followers)."""
 
 import datetime
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ def _followers(project: Project):
         user_model.objects.filter(pk__in=[idea.author_id])
         .union(user_model.objects.filter(supports__idea_id=idea.pk))
         .union(user_model.objects.filter(follows__challenge_id=idea.challenge_id))
+        .union(user_model.objects.filter(idea_follows__idea_id=idea.pk))
     )
 
 

@@ -21,6 +21,9 @@ class DebateSessionAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         if not change:
             transaction.on_commit(lambda: services.notify_scheduled(form.instance))
+        elif "starts_at" in form.changed_data:
+            # Moved: whoever follows the session (or its challenge) is told its new date.
+            transaction.on_commit(lambda: services.notify_rescheduled(form.instance, by=request.user))
 
 
 @admin.register(Message)

@@ -107,6 +107,25 @@ class DebateSession(models.Model):
         return f"/ws/sessions/{self.pk}/"
 
 
+class SessionFollow(models.Model):
+    """A person follows a debate session to be told when it is scheduled or rescheduled, goes
+    live, and when its minutes are published."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_follows"
+    )
+    session = models.ForeignKey(DebateSession, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("seguimiento de sesión de debate")
+        verbose_name_plural = _("seguimientos de sesiones de debate")
+        constraints = [models.UniqueConstraint(fields=["user", "session"], name="debates_follow_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.session_id}"
+
+
 class MessageKind(models.TextChoices):
     QUESTION = "question", _("Pregunta")
     INTERVENTION = "intervention", _("Intervención")

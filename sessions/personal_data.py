@@ -1,7 +1,17 @@
-"""What the debate rooms hold about a person, for the personal-data download."""
+"""What the debate rooms hold about a person, for the personal-data download, and what goes with
+the account."""
 
-from core.personal_data import register
-from sessions.models import Attendance, FloorRequest, FloorTurn, Message, Mute, PollVote, Upvote
+from core.personal_data import eraser, register
+from sessions.models import (
+    Attendance,
+    FloorRequest,
+    FloorTurn,
+    Message,
+    Mute,
+    PollVote,
+    SessionFollow,
+    Upvote,
+)
 
 
 @register("debate_sessions")
@@ -52,3 +62,16 @@ def debate_sessions(user) -> dict:
             for a in Attendance.objects.filter(user=user).select_related("session").order_by("connected_at")
         ],
     }
+
+
+@register("session_follows")
+def session_follows(user) -> list[dict]:
+    return [
+        {"session": follow.session_id, "title": follow.session.title, "since": follow.created_at.isoformat()}
+        for follow in SessionFollow.objects.filter(user=user).select_related("session").order_by("created_at")
+    ]
+
+
+@eraser("session_follows")
+def forget_session_follows(user) -> None:
+    SessionFollow.objects.filter(user=user).delete()

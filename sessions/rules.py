@@ -18,10 +18,16 @@ def can_participate(user, session) -> bool:
 
 
 @rules.predicate
+def can_follow(user, session) -> bool:
+    return session is not None and passes(services.check_can_follow, user, session)
+
+
+@rules.predicate
 def is_session_moderator(user, session) -> bool:
     return session is not None and services.is_session_moderator(user, session)
 
 
 rules.add_perm("debates.view_debatesession", can_view)
 rules.add_perm("debates.participate_debatesession", can_participate)
+rules.add_perm("debates.follow_debatesession", can_follow)
 rules.add_perm("debates.moderate_debatesession", is_session_moderator)

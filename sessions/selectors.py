@@ -19,11 +19,17 @@ from sessions.models import (
     Poll,
     PollOption,
     PollVote,
+    SessionFollow,
     SessionStatus,
     Upvote,
 )
 
 SNAPSHOT_MESSAGES = 50
+
+
+def session_follows_of(user) -> QuerySet[SessionFollow]:
+    """The debate sessions `user` follows, latest follow first, with the session (one query)."""
+    return SessionFollow.objects.filter(user=user).select_related("session").order_by("-created_at", "-pk")
 
 
 def sessions_joined_by(user) -> QuerySet[DebateSession]:

@@ -1,16 +1,18 @@
 """Pages of the debate sessions: the list, the live room (readable without JavaScript), the
-calendar file, and the minutes with their review by a moderator."""
+calendar file, following a session, and the minutes with their review by a moderator."""
 
 import datetime
 from urllib.parse import urlsplit
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core import page_cache
 from core.markdown import render_markdown
@@ -48,8 +50,55 @@ def room(request, pk: int):
             "banner": selectors.room_banner(snapshot),
             "floor_left": selectors.floor_seconds_left(snapshot),
             "opens_early": session.status == SessionStatus.SCHEDULED and timezone.now() < session.starts_at,
+            # Personal: only signed-in pages show it, and the page cache never stores those.
+            "following": services.is_following_session(request.user, session),
         },
     )
+
+
+def _back(request, session: DebateSession):
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(next_url)
+    return redirect(session.get_absolute_url())
+
+
+@login_required
+@require_POST
+def follow(request, pk: int):
+    session = get_object_or_404(DebateSession.objects.select_related("challenge"), pk=pk)
+    try:
+        _follow, created = services.session_follow(user=request.user, session=session)
+    except services.Refused as refusal:
+        if refusal.code == "not_invited":
+            raise PermissionDenied(refusal.message) from refusal
+        messages.error(request, refusal.message)
+    else:
+        if created:
+            messages.success(
+                request,
+                _(
+                    "Ahora sigue la sesión «%(title)s». Le avisaremos si cambia de fecha, "
+                    "cuando empiece y cuando se publique el acta."
+                )
+                % {"title": session.title},
+            )
+        else:
+            messages.info(request, _("Usted ya sigue la sesión «%(title)s».") % {"title": session.title})
+    return _back(request, session)
+
+
+@login_required
+@require_POST
+def unfollow(request, pk: int):
+    session = get_object_or_404(DebateSession, pk=pk)
+    if services.session_unfollow(user=request.user, session=session):
+        messages.success(request, _("Dejó de seguir la sesión «%(title)s».") % {"title": session.title})
+    else:
+        messages.info(request, _("Usted no seguía la sesión «%(title)s».") % {"title": session.title})
+    return _back(request, session)
 
 
 def _ics_text(value: str) -> str:

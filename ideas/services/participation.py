@@ -23,6 +23,7 @@ from ideas.models import (
     IdeaStatusChange,
     Support,
 )
+from ideas.services.follows import tell_followers
 
 COMMENT_EDIT_WINDOW = timezone.timedelta(minutes=15)
 
@@ -206,6 +207,16 @@ def comment_create(*, author: User, idea: Idea, body: str, parent: Comment | Non
             name=author.public_name,
             title=idea.title,
         )
+    # Whoever was answered got a notice of their own just above.
+    tell_followers(
+        idea,
+        excluding=[author.pk, parent.author_id if parent is not None else None],
+        kind=NotificationKind.IDEA_FOLLOWED,
+        url=comment_url(comment),
+        message=gettext_noop("%(name)s comentó la idea «%(title)s», que usted sigue."),
+        name=author.public_name,
+        title=idea.title,
+    )
     return comment
 
 
@@ -258,6 +269,19 @@ def idea_change_status(*, idea: Idea, by: User, status: str, reason: str) -> Ide
         kind=NotificationKind.IDEA_STATUS,
         url=idea.get_absolute_url(),
         message=gettext_noop("Su idea «%(title)s» ahora está «%(status)s». Motivo: %(reason)s"),
+        title=idea.title,
+        status=IdeaStatus(status).label,
+        reason=Truncator(reason).chars(300),
+    )
+    # The author was told above, in their own words.
+    tell_followers(
+        idea,
+        excluding=[by.pk, idea.author_id],
+        kind=NotificationKind.IDEA_FOLLOWED,
+        url=idea.get_absolute_url(),
+        message=gettext_noop(
+            "La idea «%(title)s», que usted sigue, ahora está «%(status)s». Motivo: %(reason)s"
+        ),
         title=idea.title,
         status=IdeaStatus(status).label,
         reason=Truncator(reason).chars(300),

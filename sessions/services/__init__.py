@@ -7,6 +7,7 @@ One module per concern; this package exports them all, so callers say `services.
 from core.refusals import Refused as Refused
 from sessions.services.access import *  # noqa: F403
 from sessions.services.floor import *  # noqa: F403
+from sessions.services.follows import *  # noqa: F403
 from sessions.services.lifecycle import *  # noqa: F403
 from sessions.services.messages import *  # noqa: F403
 from sessions.services.polls import *  # noqa: F403

@@ -1,4 +1,4 @@
-"""A session's life: scheduling, opening, pausing, closing, the pinned announcement."""
+"""A session's life: scheduling and rescheduling, opening, pausing, closing, the pinned announcement."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import NotificationKind, User
-from accounts.notifications import notify_many
 from core.refusals import Refused
 from sessions import events
 from sessions.models import (
@@ -24,6 +24,7 @@ from sessions.models import (
     SessionStatus,
 )
 from sessions.services.access import check_moderator, lock_session, person_payload
+from sessions.services.follows import tell_session_followers
 from sessions.services.polls import poll_payload
 from sessions.services.records import minutes_generate
 
@@ -75,25 +76,46 @@ def session_create(
 
 def notify_scheduled(session: DebateSession) -> None:
     """Tell the followers of the linked challenge that a session was scheduled."""
-    _notify_followers(
-        session, _("Se programó la sesión de debate «%(title)s» sobre el reto «%(challenge)s».")
+    if session.challenge_id:
+        tell_session_followers(
+            session,
+            gettext_noop("Se programó la sesión de debate «%(title)s» sobre el reto «%(challenge)s»."),
+        )
+
+
+def notify_rescheduled(session: DebateSession, *, by: User | None = None) -> None:
+    """Tell the followers of the session (and of its challenge) its new date."""
+    tell_session_followers(
+        session,
+        gettext_noop("La sesión de debate «%(title)s» cambió de fecha: ahora empieza el %(starts_at)s."),
+        excluding=[by.pk if by else None],
     )
 
 
-def _notify_followers(session: DebateSession, template: str) -> None:
-    if not session.challenge_id or not template:
-        return
-    from challenges.models import Follow
-
-    followers = User.objects.filter(
-        pk__in=Follow.objects.filter(challenge_id=session.challenge_id).values("user_id")
-    )
-    notify_many(
-        recipients=followers,
-        kind=NOTIFICATION_KIND,
-        message=template % {"title": session.title, "challenge": session.challenge.title},
-        url=session.get_absolute_url(),
-    )
+@transaction.atomic
+def session_reschedule(
+    *,
+    session: DebateSession,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    by: User | None = None,
+) -> DebateSession:
+    """Move a session that has not started; its followers are told when the start changes."""
+    current = lock_session(session)
+    if current.status != SessionStatus.SCHEDULED:
+        raise Refused(
+            "not_scheduled", _("Solo se puede cambiar la fecha de una sesión que no ha empezado."), 409
+        )
+    if ends_at <= starts_at:
+        raise Refused("invalid", _("La sesión debe terminar después de empezar."), 400)
+    moved = current.starts_at != starts_at
+    current.starts_at, current.ends_at = starts_at, ends_at
+    current.full_clean()
+    current.save(update_fields=["starts_at", "ends_at"])
+    if moved:
+        notify_rescheduled(current, by=by)
+    session.starts_at, session.ends_at = current.starts_at, current.ends_at
+    return current
 
 
 @transaction.atomic
@@ -109,7 +131,13 @@ def session_open(*, session: DebateSession, by: User) -> DebateSession:
     current.save(update_fields=["status"])
     events.record(current.pk, "session.opened", {"status": current.status}, actor=by, by_moderator=True)
     if first_time:
-        _notify_followers(current, _("La sesión de debate «%(title)s» está en vivo. Reto: «%(challenge)s»."))
+        tell_session_followers(
+            current,
+            gettext_noop("La sesión de debate «%(title)s» está en vivo. Reto: «%(challenge)s».")
+            if current.challenge_id
+            else gettext_noop("La sesión de debate «%(title)s» está en vivo."),
+            excluding=[by.pk],
+        )
     session.status = current.status
     return current
 

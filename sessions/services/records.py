@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import NotificationKind, User
 from core.refusals import Refused
@@ -17,6 +19,7 @@ from sessions.models import (
     MinutesStatus,
 )
 from sessions.services.access import check_moderator
+from sessions.services.follows import tell_session_followers
 
 MESSAGE_MAX_LENGTH = 1000
 # At most this many messages per person and session in the window.
@@ -61,9 +64,17 @@ def minutes_publish(*, minutes: Minutes, by: User, body: str) -> Minutes:
         raise Refused("invalid", _("El acta no puede quedar vacía."), 400)
     if len(body) > 100_000:
         raise Refused("invalid", _("El acta es demasiado larga."), 400)
+    first_time = minutes.status != MinutesStatus.PUBLISHED
     minutes.body = body
     minutes.status = MinutesStatus.PUBLISHED
     minutes.published_at = timezone.now()
     minutes.published_by = by
     minutes.save()
+    if first_time:
+        tell_session_followers(
+            minutes.session,
+            gettext_noop("Se publicó el acta de la sesión de debate «%(title)s»."),
+            url=reverse("debates:minutes", args=[minutes.session_id]),
+            excluding=[by.pk],
+        )
     return minutes
