@@ -1,4 +1,5 @@
-/* The site's small script: the menu toggle on narrow screens and the copy-link buttons.
+/* The site's small script: the menu toggle on narrow screens, the copy and print buttons, and
+   the forms sent without reloading (supports, comments).
    Without it every menu is shown and every link still works. */
 document.documentElement.classList.add("js");
 
@@ -19,15 +20,30 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
+  // Copy buttons (the report receipt): hidden without this script. The text is announced in the
+  // button's live region, emptied first so that copying twice is announced twice; where the
+  // clipboard cannot be written, the text to copy (data-copy-select) is selected for Ctrl + C.
   document.querySelectorAll("[data-copy]").forEach((button) => {
     button.hidden = false;
+    const status = document.getElementById(button.dataset.copyStatus);
+    const say = (text) => {
+      if (!status) return;
+      status.textContent = "";
+      window.setTimeout(() => { status.textContent = text || ""; }, 50);
+    };
     button.addEventListener("click", async () => {
-      const status = document.getElementById(button.dataset.copyStatus);
       try {
         await navigator.clipboard.writeText(button.dataset.copy);
-        if (status) status.textContent = button.dataset.copiedText;
+        say(button.dataset.copiedText);
       } catch (error) {
-        if (status) status.textContent = button.dataset.copyFailedText;
+        const target = document.getElementById(button.dataset.copySelect);
+        if (target) {
+          const range = document.createRange();
+          range.selectNodeContents(target);
+          window.getSelection().removeAllRanges();
+          window.getSelection().addRange(range);
+        }
+        say(button.dataset.copyFailedText);
       }
     });
   });
