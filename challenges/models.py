@@ -180,6 +180,11 @@ class ChallengePage(RoutablePageMixin, Page):
     def phase_label(self) -> str:
         return Phase(self.phase).label
 
+    @property
+    def voting_over(self) -> bool:
+        """The vote has closed: an evaluation now is the jury's, not the review before the vote."""
+        return timezone.now() >= self.voting_close_at
+
     def next_milestone(self, moment: datetime.datetime | None = None) -> tuple[str, datetime.datetime] | None:
         """The next phase change after `moment`, for the countdown."""
         moment = moment or timezone.now()

@@ -103,6 +103,14 @@ def comment_tree(idea: Idea) -> list[tuple[Comment, list[Comment]]]:
     return [(comment, roots[comment.pk]) for comment in order]
 
 
+def comment_thread_root(comment: Comment) -> Comment:
+    """The top-level comment whose thread `comment` is shown in (see comment_tree)."""
+    root = comment
+    while root.parent_id is not None:
+        root = root.parent
+    return root
+
+
 def similar_ideas(*, challenge: ChallengePage, title: str, limit: int = 5) -> list[Idea]:
     """Published ideas of the challenge whose titles share words with `title`."""
     words = [word for word in _words(title) if len(word) > 3][:8]

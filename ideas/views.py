@@ -3,6 +3,7 @@ deciding."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, JsonResponse
@@ -11,10 +12,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from challenges.models import ChallengePage, Phase
 from core import page_cache, page_views, ratelimit
+from core.ratelimit import RateLimited
 from core.refusals import Refused
 from ideas import selectors, services
 from ideas.cache import challenge_namespace
@@ -167,23 +170,60 @@ def withdraw(request, pk: int):
     return _support_action(request, pk, services.idea_withdraw_support, _("Retiró su apoyo a esta idea."))
 
 
-@login_required
 @require_POST
 def comment(request, pk: int):
+    """Comment or reply. A plain form post comes back to the idea's page; the same form sent by
+    site.js (Accept: application/json) gets the new comment's HTML, or the reason it was refused."""
     idea = get_object_or_404(Idea.objects.select_related("challenge"), pk=pk)
+    fetch = _wants_json(request)
+    if not request.user.is_authenticated:
+        if fetch:
+            return JsonResponse({"detail": _("Ingrese para comentar.")}, status=403)
+        return redirect_to_login(f"{idea.get_absolute_url()}#comentar")
     form = CommentForm(request.POST, idea=idea)
     if not form.is_valid():
-        messages.error(request, _("Escriba su comentario (máximo 3000 caracteres)."))
+        if "parent" in form.errors:
+            message = _("Solo puede responder a comentarios de esta misma idea.")
+        else:
+            message = _("Escriba su comentario (máximo 3000 caracteres).")
+        if fetch:
+            return JsonResponse({"detail": message}, status=400)
+        messages.error(request, message)
         return redirect(idea.get_absolute_url() + "#comentar")
-    ratelimit.check(request, "comment")
     try:
+        ratelimit.check(request, "comment")
         created = services.comment_create(
             author=request.user, idea=idea, body=form.cleaned_data["body"], parent=form.cleaned_data["parent"]
         )
+    except RateLimited as limited:
+        if not fetch:
+            raise
+        response = JsonResponse({"detail": limited.message}, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
     except Refused as refusal:
+        if fetch:
+            return JsonResponse({"detail": refusal.message}, status=refusal.status)
         return _refused(request, refusal, idea.get_absolute_url())
-    messages.success(request, _("Su comentario quedó publicado."))
-    return redirect(f"{idea.get_absolute_url()}#comentario-{created.pk}")
+    done = _("Su comentario quedó publicado.")
+    if not fetch:
+        messages.success(request, done)
+        return redirect(f"{idea.get_absolute_url()}#comentario-{created.pk}")
+    idea.refresh_from_db(fields=["comment_count"])
+    context = {"comment": created, "can_comment": request.user.has_perm("ideas.comment_idea", idea)}
+    return JsonResponse(
+        {
+            "message": done,
+            "id": created.pk,
+            # Replies to replies sit under the top comment of their thread, as on the page.
+            "thread": selectors.comment_thread_root(created).pk,
+            "html": f"<li>{render_to_string('ideas/includes/comment.html', context, request=request)}</li>",
+            # The heading's own words ("3 comentarios"), for the count above the comments.
+            "count_text": ngettext("%(counter)s comentario", "%(counter)s comentarios", idea.comment_count)
+            % {"counter": idea.comment_count},
+        },
+        status=201,
+    )
 
 
 @login_required

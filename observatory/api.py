@@ -1,12 +1,15 @@
 """The observatory in the public JSON API: indicators with all their observations (read-only)."""
 
 from django.db.models import QuerySet
+from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
 
 from core.api import CachedForAnonymous, TranslatedNotFound
 from observatory.cache import OBSERVATORY, RISKS
 from observatory.models import Indicator, Risk
+from observatory.participation import renamed_slug
 from observatory.selectors import indicators_for_api, risks_for_api
 from observatory.serializers import IndicatorSerializer, RiskSerializer
 
@@ -29,6 +32,15 @@ class IndicatorViewSet(CachedForAnonymous, TranslatedNotFound, viewsets.ReadOnly
 
     def get_queryset(self) -> QuerySet[Indicator]:
         return indicators_for_api()
+
+    def retrieve(self, request, *args, **kwargs):
+        # A series that changed its slug answers the old one with a permanent redirect.
+        new = renamed_slug(kwargs["slug"])
+        if new is not None:
+            url = reverse("indicator-detail", kwargs={"slug": new})
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+        return super().retrieve(request, *args, **kwargs)
 
 
 @extend_schema_view(

@@ -16,7 +16,7 @@ from accounts.models import Consent, ParticipantType, User
 from core.indicators import ComputedIndicator, Row, register
 from core.territories import CITY
 from ideas.models import Idea, IdeaStatus, Support
-from observatory.models import Observation
+from observatory.models import Indicator, Observation
 
 
 def monthly_counts(queryset: QuerySet, date_field: str, first: datetime.datetime | None = None) -> list[Row]:
@@ -169,8 +169,38 @@ def register_participation_indicators() -> None:
         )
 
 
+# The words of each participant type in the series' addresses, in Spanish like the rest of them.
+TYPE_SLUGS = {
+    ParticipantType.CITIZEN: "ciudadanos",
+    ParticipantType.UNIVERSITY: "universidades",
+    ParticipantType.GUILD: "gremios",
+    ParticipantType.CIVIL_SOCIETY: "sociedad-civil",
+    ParticipantType.PUBLIC_ENTITY: "entidades-publicas",
+    ParticipantType.COMPANY: "empresas",
+}
+
+# The series' first addresses (the English codes) and where they are now: their pages, files and
+# API answers redirect permanently, so that links and scripts built on them keep working.
+RENAMED_SLUGS = {
+    "participantes-nuevos-citizen": "participantes-nuevos-ciudadanos",
+    "participantes-nuevos-university": "participantes-nuevos-universidades",
+    "participantes-nuevos-guild": "participantes-nuevos-gremios",
+    "participantes-nuevos-civil-society": "participantes-nuevos-sociedad-civil",
+    "participantes-nuevos-public-entity": "participantes-nuevos-entidades-publicas",
+    "participantes-nuevos-company": "participantes-nuevos-empresas",
+}
+
+
 def participants_slug(participant_type: str) -> str:
-    return f"participantes-nuevos-{participant_type.replace('_', '-')}"
+    return f"participantes-nuevos-{TYPE_SLUGS[participant_type]}"
+
+
+def renamed_slug(slug: str) -> str | None:
+    """Where an indicator's former address leads, unless an indicator has that slug again."""
+    new = RENAMED_SLUGS.get(slug)
+    if new is None or Indicator.objects.filter(slug=slug).exists():
+        return None
+    return new
 
 
 @dataclass(frozen=True)

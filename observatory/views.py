@@ -2,11 +2,12 @@
 open-data downloads, and the editors' screens to load observations (CSV with preview, or by hand)."""
 
 import csv
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -70,10 +71,30 @@ def _participant_bars(by_type: participation.ParticipantsByType | None) -> Bars 
     return build_bars([Bar(label=each.label, value=each.total) for each in by_type.types], integer=True)
 
 
+def _follows_renamed_slug(view_name: str):
+    """A series that changed its address answers its old one with a permanent redirect to the same
+    view under the new slug, query string included."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, slug: str, **kwargs):
+            new = participation.renamed_slug(slug)
+            if new is not None:
+                url = reverse(view_name, kwargs={"slug": new})
+                query = request.META.get("QUERY_STRING", "")
+                return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+            return view(request, slug=slug, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
 def _public_indicator(slug: str) -> Indicator:
     return get_object_or_404(selectors.public_indicators(), slug=slug)
 
 
+@_follows_renamed_slug("observatory:indicator")
 @page_cache.cached(OBSERVATORY)
 def indicator_detail(request, slug: str):
     indicator = _public_indicator(slug)
@@ -155,6 +176,7 @@ def _summary(indicator: Indicator, series, targets) -> str:
     return " ".join(parts)
 
 
+@_follows_renamed_slug("observatory:indicator_csv")
 @page_cache.cached(OBSERVATORY)
 def indicator_csv(request, slug: str) -> HttpResponse:
     indicator = _public_indicator(slug)
@@ -177,6 +199,7 @@ def indicator_csv(request, slug: str) -> HttpResponse:
     return response
 
 
+@_follows_renamed_slug("observatory:indicator_json")
 @page_cache.cached(OBSERVATORY)
 def indicator_json(request, slug: str) -> JsonResponse:
     indicator = get_object_or_404(selectors.indicators_for_api(), slug=slug)

@@ -19,7 +19,7 @@ PAGES = [
     ITA,
     "/observatorio/presupuesto-participativo/?territorio=todos",
     "/observatorio/plan-anticorrupcion/2026/",
-    "/observatorio/participantes-nuevos-university/",
+    "/observatorio/participantes-nuevos-universidades/",
     "/denuncias/estadisticas/",
 ]
 SIGN_IN = re.compile(r"^\s*(Ingresar|Iniciar sesión)\s*$")

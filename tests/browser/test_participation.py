@@ -351,3 +351,29 @@ def test_idea_page_with_comments_is_accessible(commented_idea, citizen, page, ch
     expect(page.get_by_label("Su respuesta a Jorge Eliécer Pabón")).to_be_visible()
     check_both_widths(f"an idea page with the reply form open, {idea_url}")
     assert_no_horizontal_scroll(page, f"{idea_url} with the reply form")
+
+    # The reply is sent without reloading the page: a refusal is said by the field, then the reply
+    # takes its place in the thread and receives the focus.
+    page.evaluate("window.notReloaded = true")
+    reply_form = page.locator("form#responder-" + str(first_comment_pk(commented_idea)))
+    reply_form.get_by_role("button", name="Responder").click()
+    field = page.get_by_label("Su respuesta a Jorge Eliécer Pabón")
+    expect(reply_form.locator(".comment-error")).to_have_text(
+        "Escriba su comentario (máximo 3000 caracteres)."
+    )
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    field.fill("Las bancas van en la segunda fase.")
+    reply_form.get_by_role("button", name="Responder").click()
+    new = page.get_by_role("article", name=citizen.public_name).filter(
+        has_text="Las bancas van en la segunda fase."
+    )
+    expect(new).to_be_focused()
+    expect(page.get_by_role("heading", level=2, name="4 comentarios")).to_be_visible()
+    expect(page.locator("[data-announcer]")).to_have_text("Su comentario quedó publicado.")
+    assert page.evaluate("window.notReloaded") is True
+    assert Comment.objects.filter(body="Las bancas van en la segunda fase.", author=citizen).exists()
+
+
+def first_comment_pk(idea: Idea) -> int:
+    return idea.comments.get(author__display_name="Jorge Eliécer Pabón").pk

@@ -67,6 +67,12 @@ def test_report_anonymously_with_a_photo_and_follow_it_with_the_code(
     receipt = page.locator("#receipt-code").inner_text().strip()
     assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", receipt)
     assert receipt.replace(" ", "") not in page.url
+    # The code is copied with one click, and a screen reader hears so.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    expect(page.get_by_role("button", name="Imprimir")).to_be_visible()
+    page.get_by_role("button", name="Copiar código").click()
+    expect(page.locator("#receipt-copy-status")).to_have_text("Código copiado")
+    assert page.evaluate("navigator.clipboard.readText()") == receipt
     check_both_widths("the receipt page")
     screenshot("report-receipt")
 

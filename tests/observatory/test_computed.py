@@ -78,12 +78,12 @@ def test_my_participation_indicators_are_registered():
     assert {
         "ideas-propuestas",
         "apoyos",
-        "participantes-nuevos-citizen",
-        "participantes-nuevos-university",
-        "participantes-nuevos-guild",
-        "participantes-nuevos-civil-society",
-        "participantes-nuevos-public-entity",
-        "participantes-nuevos-company",
+        "participantes-nuevos-ciudadanos",
+        "participantes-nuevos-universidades",
+        "participantes-nuevos-gremios",
+        "participantes-nuevos-sociedad-civil",
+        "participantes-nuevos-entidades-publicas",
+        "participantes-nuevos-empresas",
     } <= slugs
 
 
@@ -100,11 +100,11 @@ def test_ideas_supports_and_participants_per_month():
     supports = series("apoyos")
     assert (supports["2026-01"], supports["2026-02"], supports["2026-03"]) == (1, 0, 2)
 
-    citizens = series("participantes-nuevos-citizen")
+    citizens = series("participantes-nuevos-ciudadanos")
     assert (citizens["2026-01"], citizens["2026-03"]) == (1, 1)  # unverified and unconsented left out
-    assert series("participantes-nuevos-university")["2026-01"] == 1
-    assert series("participantes-nuevos-guild")["2026-03"] == 1
-    assert set(series("participantes-nuevos-company").values()) == {0}
+    assert series("participantes-nuevos-universidades")["2026-01"] == 1
+    assert series("participantes-nuevos-gremios")["2026-03"] == 1
+    assert set(series("participantes-nuevos-empresas").values()) == {0}
 
     indicator = Indicator.objects.get(slug="ideas-propuestas")
     assert indicator.computed and indicator.periodicity == "monthly"
@@ -151,3 +151,52 @@ def test_an_editors_indicator_with_the_same_slug_is_left_alone():
     mine.refresh_from_db()
     assert not mine.computed and mine.name == "Apoyos ciudadanos (encuesta)"
     assert mine.observations.count() == 1
+
+
+@pytest.mark.usefixtures("participation")
+def test_the_old_english_slugs_redirect_permanently(client):
+    computed_indicators_update()
+    for old, new in [
+        ("participantes-nuevos-citizen", "participantes-nuevos-ciudadanos"),
+        ("participantes-nuevos-civil-society", "participantes-nuevos-sociedad-civil"),
+    ]:
+        for path, location in [
+            (f"/observatorio/{old}/", f"/observatorio/{new}/"),
+            (f"/observatorio/{old}/?territorio=todos", f"/observatorio/{new}/?territorio=todos"),
+            (f"/observatorio/{old}/datos.csv", f"/observatorio/{new}/datos.csv"),
+            (f"/observatorio/{old}/datos.json", f"/observatorio/{new}/datos.json"),
+            (f"/api/v1/indicators/{old}/", f"/api/v1/indicators/{new}/"),
+        ]:
+            response = client.get(path)
+            assert response.status_code == 301, path
+            assert response["Location"] == location
+            assert client.get(location).status_code == 200
+    assert client.get("/observatorio/participantes-nuevos-nobody/").status_code == 404
+
+
+def test_an_editors_indicator_on_an_old_slug_is_not_redirected(client):
+    from tests.observatory.factories import IndicatorFactory, observe
+
+    mine = IndicatorFactory(slug="participantes-nuevos-company")
+    observe(mine, "2025", "3")
+    assert client.get("/observatorio/participantes-nuevos-company/").status_code == 200
+
+
+def test_the_migration_renames_the_computed_series():
+    import importlib
+
+    from django.apps import apps
+
+    from tests.observatory.factories import IndicatorFactory, observe
+
+    migration = importlib.import_module("observatory.migrations.0006_participation_slugs_in_spanish")
+    citizens = IndicatorFactory(slug="participantes-nuevos-citizen", computed=True)
+    observe(citizens, "2026-01", "4")
+    IndicatorFactory(slug="participantes-nuevos-guild", computed=False)  # an editor's: left alone
+    migration.forwards(apps, None)
+    citizens.refresh_from_db()
+    assert citizens.slug == "participantes-nuevos-ciudadanos" and citizens.observations.count() == 1
+    assert Indicator.objects.filter(slug="participantes-nuevos-guild").exists()
+    migration.backwards(apps, None)
+    citizens.refresh_from_db()
+    assert citizens.slug == "participantes-nuevos-citizen"

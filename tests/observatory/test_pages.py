@@ -200,15 +200,15 @@ def test_home_shows_verified_accounts_by_participant_type(client):
     table = section[section.index("<table") : section.index("</table>")]
     university = table[table.index("Universidad") :]
     assert [cell.split("<")[0] for cell in university.split('<td class="num">')[1:3]] == ["2", "1"]
-    assert '/observatorio/participantes-nuevos-university/"' in table
+    assert '/observatorio/participantes-nuevos-universidades/"' in table
 
 
 def test_an_unpublished_or_hand_loaded_series_stays_off_the_participation_figures(client):
     _participation_series(["2026-01"])
     from observatory.models import Indicator
 
-    Indicator.objects.filter(slug="participantes-nuevos-company").update(published=False)
-    Indicator.objects.filter(slug="participantes-nuevos-guild").update(computed=False)
+    Indicator.objects.filter(slug="participantes-nuevos-empresas").update(published=False)
+    Indicator.objects.filter(slug="participantes-nuevos-gremios").update(computed=False)
     page = client.get("/observatorio/").content.decode()
     section = page[page.index('id="por-tipo"') :]
     assert "Empresa" not in section and "Gremio" not in section

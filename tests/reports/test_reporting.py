@@ -36,6 +36,29 @@ def test_the_form_files_a_report_and_shows_the_receipt_once_with_the_deadline(cl
     assert not RECEIPT.search(client.get(reverse("reports:create")).content.decode())
 
 
+def test_the_receipt_page_offers_to_copy_and_print_the_code_with_our_own_script(client):
+    from django.contrib.staticfiles import finders
+
+    receipt, response = file_report(client)
+    html = response.content.decode()
+    # Both buttons are hidden until site.js shows them: without it there is nothing to click.
+    copy = re.search(r"<button [^>]*data-copy=[^>]*>Copiar código</button>", html).group(0)
+    assert " hidden " in copy and f'data-copy="{receipt}"' in copy
+    assert 'data-copied-text="Código copiado"' in copy and 'data-copy-select="receipt-code"' in copy
+    status = re.search(r'<p [^>]*id="receipt-copy-status"[^>]*>', html).group(0)
+    assert 'aria-live="polite"' in status and 'data-copy-status="receipt-copy-status"' in copy
+    assert re.search(r"<button [^>]*hidden data-print>Imprimir</button>", html)
+    # Our script and the print stylesheet, from our own origin; no inline script on the page.
+    assert '<script src="/static/js/site.js"></script>' in html
+    assert '<link rel="stylesheet" href="/static/css/reports.css">' in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    assert "'unsafe-inline'" not in response.get("Content-Security-Policy", "")
+    script = open(finders.find("js/site.js"), encoding="utf-8").read()
+    assert 'querySelectorAll("[data-copy]")' in script and "window.print()" in script
+    print_css = open(finders.find("css/reports.css"), encoding="utf-8").read()
+    assert "@media print" in print_css and "nav, .no-print" in print_css
+
+
 def test_the_honeypot_and_the_time_check_turn_bots_away_and_keep_nothing(client):
     import time
 
