@@ -15,14 +15,16 @@ from core import page_cache, page_views
 from core.urls import site_url
 from ideas.cache import challenge_namespace
 from ideas.feeds import IdeasAtomFeed
-from ideas.models import IdeaStatus
+from ideas.models import COMUNA_CHOICES, COMUNA_CODES, IdeaStatus
 from ideas.selectors import (
+    CARD_RENDITIONS,
     DEFAULT_ORDERING,
     ORDERINGS,
     challenge_results,
     public_ideas,
     supports_left,
     supports_left_text,
+    with_images,
 )
 from ideas.views import propose
 
@@ -52,11 +54,18 @@ def challenge_page(request, challenge: ChallengePage):
     if ordering not in ORDERINGS:
         ordering = DEFAULT_ORDERING
     ideas = public_ideas(challenge=challenge, user=request.user, ordering=ordering).defer("body")
-    filters = {"estado": request.GET.get("estado", ""), "tipo": request.GET.get("tipo", "")}
+    ideas = with_images(ideas, CARD_RENDITIONS)
+    filters = {
+        "estado": request.GET.get("estado", ""),
+        "tipo": request.GET.get("tipo", ""),
+        "comuna": request.GET.get("comuna", ""),
+    }
     if filters["estado"] in IdeaStatus.values and filters["estado"] != IdeaStatus.HIDDEN:
         ideas = ideas.filter(status=filters["estado"])
     if filters["tipo"] in dict(ORGANIZATION_KINDS):
         ideas = ideas.filter(organization__kind=filters["tipo"])
+    if filters["comuna"] in COMUNA_CODES:
+        ideas = ideas.filter(comuna=filters["comuna"])
     phase = challenge.phase_at(now)
     ideas_page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("pagina"))
     voting = phase == Phase.VOTING
@@ -79,6 +88,8 @@ def challenge_page(request, challenge: ChallengePage):
                 (value, label) for value, label in IdeaStatus.choices if value != IdeaStatus.HIDDEN
             ],
             "kind_options": ORGANIZATION_KINDS,
+            # The comunas, then the corregimientos (the whole city is "no filter").
+            "comuna_groups": COMUNA_CHOICES[1:],
             "ordering": ordering,
             "orderings": ORDERING_LABELS,
             "results": challenge_results(challenge) if phase in {Phase.RESULTS, Phase.CLOSED} else None,
@@ -108,6 +119,7 @@ def ideas_csv(request, challenge: ChallengePage) -> HttpResponse:
             "comment_count",
             "created_at",
             "url",
+            "comuna",
         ]
     )
     base = site_url()
@@ -123,6 +135,7 @@ def ideas_csv(request, challenge: ChallengePage) -> HttpResponse:
                 idea.comment_count,
                 idea.created_at.isoformat(),
                 base + idea.get_absolute_url(),
+                idea.comuna,
             ]
         )
     return response
