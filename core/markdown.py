@@ -1,7 +1,11 @@
 """Markdown from participants, rendered to HTML that is safe to show (Markdown + nh3)."""
 
+import html as html_lib
+import re
+
 import markdown as markdown_lib
 import nh3
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
     "p",
@@ -41,3 +45,17 @@ def render_markdown(text: str) -> str:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="nofollow noopener noreferrer ugc",
     )
+
+
+# Where one block of text ends and the next begins: a space, so that words do not run together.
+_BLOCK_BOUNDARY = re.compile(r"<(?:br|hr|/p|/li|/h[1-6]|/blockquote|/pre)\b[^>]*>", re.IGNORECASE)
+
+
+def plain_text(html: str) -> str:
+    """The words of sanitised HTML as plain text, for excerpts and previews: no tags, entities
+    decoded (`&amp;` is `&`), and none of the tags a participant typed as text either (their
+    `<b>` is escaped in the HTML, so it would come back after decoding). Whitespace collapsed.
+    The result is text: a template escapes it again, once."""
+    text = strip_tags(_BLOCK_BOUNDARY.sub(" ", str(html or "")))
+    text = strip_tags(html_lib.unescape(text))
+    return " ".join(text.split())

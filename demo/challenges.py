@@ -208,6 +208,24 @@ def _participants() -> list[User]:
     return people
 
 
+# Where the demo ideas would happen: most in one comuna or corregimiento, some in the whole city.
+DEMO_COMUNAS = [
+    "comuna-15",
+    "",
+    "comuna-12",
+    "comuna-1",
+    "comuna-4",
+    "",
+    "comuna-11",
+    "corregimiento-1",
+    "comuna-3",
+    "comuna-14",
+    "comuna-9",
+    "comuna-5",
+    "comuna-17",
+]
+
+
 def _seed_ideas(challenge, titles, participants, rng, number, criteria, university) -> None:
     evaluator = User.objects.get(email="investigadora@laboratorio.example")
     for position, title in enumerate(titles):
@@ -222,6 +240,7 @@ def _seed_ideas(challenge, titles, participants, rng, number, criteria, universi
             title=title,
             body=body,
             body_html=render_markdown(body),
+            comuna=DEMO_COMUNAS[(position + number) % len(DEMO_COMUNAS)],
             organization=university
             if author.participant_type == "university" and position % 3 == 0
             else None,

@@ -8,9 +8,9 @@ from ideas.models import Comment, Flag, Idea, ModerationLog
 @admin.register(Idea)
 class IdeaAdmin(admin.ModelAdmin):
     list_display = ["title", "challenge", "status", "support_count", "comment_count", "created_at"]
-    list_filter = ["status"]
+    list_filter = ["status", "comuna"]
     search_fields = ["title"]
-    raw_id_fields = ["author", "organization", "challenge"]
+    raw_id_fields = ["author", "organization", "challenge", "image"]
     readonly_fields = ["support_count", "comment_count", "body_html"]
 
 

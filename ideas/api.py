@@ -19,7 +19,7 @@ from core import ratelimit
 from core.api import CachedForAnonymous, FollowSerializer, RefusalSerializer, TranslatedNotFound
 from ideas import services
 from ideas.cache import challenge_namespace
-from ideas.models import Comment, Idea, IdeaStatus
+from ideas.models import COMUNA_CHOICES, Comment, Idea, IdeaStatus
 from ideas.selectors import ORDERINGS, public_ideas
 from ideas.serializers import (
     CommentCreateSerializer,
@@ -45,6 +45,11 @@ class IdeaFilter(django_filters.FilterSet):
     challenge = django_filters.ModelChoiceFilter(
         queryset=lambda request: visible_challenges(), help_text="Solo las ideas de este reto (id)."
     )
+    comuna = django_filters.ChoiceFilter(
+        choices=COMUNA_CHOICES[1:],
+        help_text="Solo las ideas de esta comuna o corregimiento (comuna-1 … comuna-17, "
+        "corregimiento-1 … corregimiento-3).",
+    )
     ordering = django_filters.ChoiceFilter(
         choices=[(name, name) for name in ORDERINGS],
         method="apply_ordering",
@@ -54,7 +59,7 @@ class IdeaFilter(django_filters.FilterSet):
 
     class Meta:
         model = Idea
-        fields = ["challenge"]
+        fields = ["challenge", "comuna"]
 
     def apply_ordering(self, queryset: QuerySet[Idea], name: str, value: str) -> QuerySet[Idea]:
         return queryset.order_by(*ORDERINGS[value])
@@ -141,7 +146,8 @@ class IdeaViewSet(
     @extend_schema(
         summary="Proponer una idea",
         description="Cuenta verificada, reto en fase de recepción de ideas. `organization`: id de una "
-        "organización de la que es miembro aprobado, para proponer en su nombre.",
+        "organización de la que es miembro aprobado, para proponer en su nombre. `comuna`: dónde se "
+        "haría realidad (vacío: toda la ciudad).",
         request=IdeaCreateSerializer,
         responses={201: IdeaSerializer, **_refusals(400, 401, 403)},
     )
@@ -155,6 +161,7 @@ class IdeaViewSet(
             title=data.validated_data["title"],
             body=data.validated_data["body"],
             organization=data.validated_data.get("organization"),
+            comuna=data.validated_data.get("comuna", ""),
         )
         idea = public_ideas(user=request.user).get(pk=idea.pk)
         return Response(

@@ -20,14 +20,16 @@ from core import page_cache, page_views
 from core.urls import site_url
 from ideas.cache import challenge_namespace
 from ideas.feeds import IdeasAtomFeed
-from ideas.models import Idea, IdeaStatus, Support
+from ideas.models import COMUNA_CHOICES, COMUNA_CODES, Idea, IdeaStatus, Support
 from ideas.selectors import (
+    CARD_RENDITIONS,
     DEFAULT_ORDERING,
     ORDERINGS,
     challenge_results,
     public_ideas,
     supports_left,
     supports_left_text,
+    with_images,
 )
 from ideas.views import propose
 
@@ -57,11 +59,18 @@ def challenge_page(request, challenge: ChallengePage):
     if ordering not in ORDERINGS:
         ordering = DEFAULT_ORDERING
     ideas = public_ideas(challenge=challenge, ordering=ordering).defer("body")
-    filters = {"estado": request.GET.get("estado", ""), "tipo": request.GET.get("tipo", "")}
+    ideas = with_images(ideas, CARD_RENDITIONS)
+    filters = {
+        "estado": request.GET.get("estado", ""),
+        "tipo": request.GET.get("tipo", ""),
+        "comuna": request.GET.get("comuna", ""),
+    }
     if filters["estado"] in IdeaStatus.values and filters["estado"] != IdeaStatus.HIDDEN:
         ideas = ideas.filter(status=filters["estado"])
     if filters["tipo"] in dict(ORGANIZATION_KINDS):
         ideas = ideas.filter(organization__kind=filters["tipo"])
+    if filters["comuna"] in COMUNA_CODES:
+        ideas = ideas.filter(comuna=filters["comuna"])
     phase = challenge.phase_at(now)
     voting = phase == Phase.VOTING
     idea_count, idea_list = _idea_list(request, challenge, ideas, filters, phase, next_milestone)
@@ -86,6 +95,8 @@ def challenge_page(request, challenge: ChallengePage):
                 (value, label) for value, label in IdeaStatus.choices if value != IdeaStatus.HIDDEN
             ],
             "kind_options": ORGANIZATION_KINDS,
+            # The comunas, then the corregimientos (the whole city is "no filter").
+            "comuna_groups": COMUNA_CHOICES[1:],
             "ordering": ordering,
             "orderings": ORDERING_LABELS,
             "results": challenge_results(challenge) if phase in {Phase.RESULTS, Phase.CLOSED} else None,
@@ -173,6 +184,7 @@ def ideas_csv(request, challenge: ChallengePage) -> HttpResponse:
             "comment_count",
             "created_at",
             "url",
+            "comuna",
         ]
     )
     base = site_url()
@@ -188,6 +200,7 @@ def ideas_csv(request, challenge: ChallengePage) -> HttpResponse:
                 idea.comment_count,
                 idea.created_at.isoformat(),
                 base + idea.get_absolute_url(),
+                idea.comuna,
             ]
         )
     return response

@@ -4,7 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import organizations_user_can_act_for
-from ideas.models import Comment, IdeaStatus
+from ideas import images
+from ideas.models import COMUNA_CHOICES, Comment, IdeaStatus
+from ideas.services import IMAGE_ALT_REQUIRED
 
 
 class IdeaForm(forms.Form):
@@ -17,6 +19,30 @@ class IdeaForm(forms.Form):
             "Qué problema resuelve, cómo funcionaría y quién participaría. Admite Markdown: **negrita**, "
             "*cursiva*, listas y enlaces."
         ),
+    )
+    comuna = forms.ChoiceField(
+        label=_("Comuna o corregimiento"),
+        choices=COMUNA_CHOICES,
+        required=False,
+        help_text=_("Dónde se haría realidad su idea. Deje «Toda la ciudad» si no es de un solo lugar."),
+        error_messages={
+            "invalid_choice": _("Elija una comuna o corregimiento de la lista, o «Toda la ciudad»."),
+        },
+    )
+    image = forms.FileField(
+        label=_("Imagen (opcional)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": images.ACCEPT}),
+        help_text=_(
+            "Una foto o ilustración de su idea: JPEG, PNG o WebP, hasta 5 MB. Se publica sin sus "
+            "datos ocultos (lugar, fecha, teléfono)."
+        ),
+    )
+    image_alt = forms.CharField(
+        label=_("Descripción de la imagen"),
+        required=False,
+        max_length=250,
+        help_text=_("Obligatoria si sube una imagen: qué se ve en ella, para quienes no pueden verla."),
     )
     organization = forms.ModelChoiceField(
         label=_("Proponer en nombre de"),
@@ -31,6 +57,16 @@ class IdeaForm(forms.Form):
         self.fields["organization"].queryset = organizations
         if not organizations.exists():
             del self.fields["organization"]
+
+    def clean_image(self) -> images.CleanImage | None:
+        upload = self.cleaned_data.get("image")
+        return images.clean_upload(upload) if upload else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("image") and not " ".join(cleaned.get("image_alt", "").split()):
+            self.add_error("image_alt", IMAGE_ALT_REQUIRED)
+        return cleaned
 
 
 class CommentForm(forms.Form):

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model_string
 
 from accounts.models import ParticipantType
+from core.territories import COMUNAS, CORREGIMIENTOS, TERRITORY_NAMES
 
 
 class IdeaStatus(models.TextChoices):
@@ -16,6 +18,16 @@ class IdeaStatus(models.TextChoices):
     IN_IMPLEMENTATION = "in_implementation", _("En implementación")
     IMPLEMENTED = "implemented", _("Implementada")
     HIDDEN = "hidden", _("Oculta")
+
+
+# Where in the city an idea would take place: one of the 17 comunas or 3 corregimientos (the
+# stable codes of core.territories, which open data also uses), or blank for the whole city.
+COMUNA_CHOICES = [
+    ("", _("Toda la ciudad")),
+    (_("Comunas"), COMUNAS),
+    (_("Corregimientos"), CORREGIMIENTOS),
+]
+COMUNA_CODES = frozenset(code for code, _name in [*COMUNAS, *CORREGIMIENTOS])
 
 
 class Idea(models.Model):
@@ -36,6 +48,19 @@ class Idea(models.Model):
     title = models.CharField(_("título"), max_length=140)
     body = models.TextField(_("descripción"), max_length=10_000)
     body_html = models.TextField(editable=False)
+    comuna = models.CharField(
+        _("comuna o corregimiento"), max_length=20, choices=COMUNA_CHOICES, blank=True, default=""
+    )
+    # A Wagtail image in the participants' collection; its `description` is the alt text. Only
+    # shown while the idea is not hidden (ideas.services.participation.idea_image_save).
+    image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("imagen"),
+    )
     status = models.CharField(
         _("estado"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.PUBLISHED
     )
@@ -68,6 +93,12 @@ class Idea(models.Model):
                 condition=~models.Q(status="hidden"),
                 name="ideas_public_by_comments",
             ),
+            # The comuna filter of a challenge's list, in the default order.
+            models.Index(
+                fields=["challenge", "comuna", "-support_count", "-created_at", "-id"],
+                condition=~models.Q(status="hidden"),
+                name="ideas_public_by_comuna",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -81,6 +112,11 @@ class Idea(models.Model):
     @property
     def is_hidden(self) -> bool:
         return self.status == IdeaStatus.HIDDEN
+
+    @property
+    def comuna_name(self) -> str:
+        """The comuna or corregimiento's official name, or "" for the whole city."""
+        return TERRITORY_NAMES.get(self.comuna, "") if self.comuna else ""
 
 
 class Support(models.Model):

@@ -1,7 +1,17 @@
 """What the ideas app holds about a person, for the personal-data download, and what goes with
-the account."""
+the account.
+
+An idea's picture is part of the public contribution, like its text: when the account is
+deleted (accounts.services.account_delete) the idea stays, attributed to "participante
+anónimo", and so does its picture. Nothing in it points to the person any more: its file name
+is random, its metadata (place, date, device) were dropped on arrival (ideas.images), and the
+image's `uploaded_by_user` is the anonymous tombstone the account becomes. Whoever wants a
+picture gone asks moderation, which hides the idea and its picture with it, or an editor, who
+deletes the image in the Wagtail admin (the idea then shows none).
+"""
 
 from core.personal_data import eraser, register
+from core.urls import absolute
 
 
 @register("ideas")
@@ -13,11 +23,19 @@ def ideas(user) -> list[dict]:
             "title": idea.title,
             "body": idea.body,
             "organization": idea.organization.name if idea.organization else None,
+            "comuna": idea.comuna,
+            "image": _image(idea.image),
             "status": idea.status,
             "created_at": idea.created_at.isoformat(),
         }
-        for idea in user.ideas.select_related("challenge", "organization").order_by("created_at")
+        for idea in user.ideas.select_related("challenge", "organization", "image").order_by("created_at")
     ]
+
+
+def _image(image) -> dict | None:
+    if image is None:
+        return None
+    return {"url": absolute(image.file.url), "alt": image.description}
 
 
 @register("comments")

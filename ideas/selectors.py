@@ -15,6 +15,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext, ngettext
+from wagtail.images import get_image_model
 
 from accounts.models import ParticipantType
 from challenges.models import ChallengePage, Phase
@@ -30,6 +31,18 @@ ORDERINGS = {
     "-comments": ("-comment_count", "-created_at", "-id"),
 }
 DEFAULT_ORDERING = "-supports"
+
+# The renditions an idea's picture is shown in, as the templates ask for them: on a card
+# (`fill-{320x180,640x360}`, 16:9) and on the idea's page (`width-{480,800,1200}`).
+CARD_RENDITIONS = ("fill-320x180", "fill-640x360")
+PAGE_RENDITIONS = ("width-480", "width-800", "width-1200")
+
+
+def with_images(ideas: QuerySet[Idea], renditions: tuple[str, ...]) -> QuerySet[Idea]:
+    """The ideas with their pictures and those renditions: two queries for a whole page of
+    ideas, not one per picture (a rendition made for the first time is one query more, once)."""
+    images = get_image_model().objects.prefetch_renditions(*renditions)
+    return ideas.prefetch_related(Prefetch("image", queryset=images))
 
 
 @register_totals
@@ -72,8 +85,9 @@ def _supported_by(user):
 def idea_detail(*, pk: int, user=None) -> Idea:
     """One idea with its challenge, status history and comment thread (hidden ideas too:
     their page shows the moderation notice)."""
+    ideas = with_images(Idea.objects.all(), PAGE_RENDITIONS)
     return (
-        Idea.objects.select_related("author", "organization", "challenge")
+        ideas.select_related("author", "organization", "challenge")
         .annotate(supported_by_me=_supported_by(user))
         .prefetch_related(
             "status_changes",

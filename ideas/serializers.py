@@ -4,13 +4,19 @@ Output serializers read what the selectors annotate; input serializers only pars
 services decide (phase, verified account, membership, limits).
 """
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Organization
 from challenges.selectors import visible_challenges
-from ideas.models import Comment, Idea
+from ideas.models import COMUNA_CHOICES, Comment, Idea
+
+COMUNA_HELP = (
+    "Comuna o corregimiento donde se haría realidad: comuna-1 … comuna-17, corregimiento-1 … "
+    "corregimiento-3; vacío para toda la ciudad."
+)
 
 
 class IdeaSerializer(serializers.ModelSerializer):
@@ -30,6 +36,10 @@ class IdeaSerializer(serializers.ModelSerializer):
     supported_by_me = serializers.BooleanField(
         read_only=True, help_text="Si la cuenta con sesión la apoya; false sin sesión."
     )
+    comuna = serializers.CharField(read_only=True, help_text=COMUNA_HELP)
+    comuna_name = serializers.CharField(
+        read_only=True, help_text="Nombre oficial de la comuna o corregimiento; vacío para toda la ciudad."
+    )
 
     class Meta:
         model = Idea
@@ -45,6 +55,8 @@ class IdeaSerializer(serializers.ModelSerializer):
             "comment_count",
             "supported_by_me",
             "created_at",
+            "comuna",
+            "comuna_name",
         ]
         read_only_fields = fields
 
@@ -67,6 +79,19 @@ class IdeaCreateSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         help_text="Id de una organización de la que es miembro aprobado, para proponer en su nombre.",
+    )
+    comuna = serializers.ChoiceField(
+        choices=COMUNA_CHOICES,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=COMUNA_HELP,
+        error_messages={
+            "invalid_choice": _(
+                "«{input}» no es una comuna o corregimiento de Bucaramanga: use comuna-1 … comuna-17, "
+                "corregimiento-1 … corregimiento-3, o vacío para toda la ciudad."
+            )
+        },
     )
 
 

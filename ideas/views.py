@@ -80,14 +80,20 @@ def propose(request, challenge: ChallengePage):
         return _refused(request, refusal, challenge.get_url(request))
     similar = []
     if request.method == "POST":
-        form = IdeaForm(request.POST, user=request.user)
+        form = IdeaForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             similar = selectors.similar_ideas(challenge=challenge, title=form.cleaned_data["title"])
             if similar and request.POST.get("confirmed") != "1":
+                # A browser never sends a file twice: the picture must be chosen again to confirm.
                 return challenge.render(
                     request,
                     template="ideas/propose.html",
-                    context_overrides={"form": form, "similar": similar, "confirm_step": True},
+                    context_overrides={
+                        "form": form,
+                        "similar": similar,
+                        "confirm_step": True,
+                        "choose_image_again": form.cleaned_data["image"] is not None,
+                    },
                 )
             ratelimit.check(request, "idea")
             try:
@@ -97,6 +103,9 @@ def propose(request, challenge: ChallengePage):
                     title=form.cleaned_data["title"],
                     body=form.cleaned_data["body"],
                     organization=form.cleaned_data.get("organization"),
+                    comuna=form.cleaned_data["comuna"],
+                    image=form.cleaned_data["image"],
+                    image_alt=form.cleaned_data["image_alt"],
                 )
             except Refused as refusal:
                 form.add_error(None, refusal.message)

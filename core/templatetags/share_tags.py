@@ -14,14 +14,13 @@ a page stored by the page cache is the same whoever asked for it first.
 - `{{ html|plain_excerpt:30 }}`: the plain text of sanitised HTML, cut at a word boundary.
 """
 
-import html
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from core.markdown import plain_text
 from core.urls import absolute
 
 register = template.Library()
@@ -33,9 +32,9 @@ IMAGE_SPEC = "fill-1200x630-c50"
 
 @register.filter
 def plain_excerpt(value, words: int = DESCRIPTION_WORDS) -> str:
-    """Plain text of sanitised HTML, entities decoded, at most `words` words. The template
-    escapes it again on output, once."""
-    return _words(html.unescape(strip_tags(str(value or ""))), int(words))
+    """Plain text of sanitised HTML (core.markdown.plain_text), at most `words` words, cut at a
+    word boundary with an ellipsis. The template escapes it again on output, once."""
+    return _words(plain_text(value), int(words))
 
 
 def _words(text: str, words: int) -> str:

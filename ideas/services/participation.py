@@ -1,12 +1,15 @@
 """Proposing, supporting, commenting, status changes and evaluations, with the notices they send."""
 
+import secrets
+
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 from accounts.models import Membership, NotificationKind, Organization, User
 from accounts.notifications import notify
@@ -15,7 +18,9 @@ from challenges.models import ChallengePage, EvaluationCriterion, Phase
 from core.markdown import render_markdown
 from core.refusals import Refused
 from ideas.cache import challenge_changed
+from ideas.images import CleanImage
 from ideas.models import (
+    COMUNA_CODES,
     Comment,
     Evaluation,
     Idea,
@@ -80,14 +85,30 @@ def check_can_propose(user, challenge: ChallengePage, organization: Organization
 
 @transaction.atomic
 def idea_create(
-    *, author: User, challenge: ChallengePage, title: str, body: str, organization: Organization | None = None
+    *,
+    author: User,
+    challenge: ChallengePage,
+    title: str,
+    body: str,
+    organization: Organization | None = None,
+    comuna: str = "",
+    image: CleanImage | None = None,
+    image_alt: str = "",
 ) -> Idea:
+    """Publish an idea. `comuna`: a code of core.territories, or "" for the whole city;
+    `image`: a picture already checked by ideas.images, with its alt text (required with it)."""
     check_can_propose(author, challenge, organization)
-    title, body = title.strip(), body.strip()
+    title, body, image_alt = title.strip(), body.strip(), " ".join(image_alt.split())
     if not title:
         raise Refused("invalid", _("Escriba un título para su idea."), 400)
     if not body:
         raise Refused("invalid", _("Describa su idea."), 400)
+    if comuna and comuna not in COMUNA_CODES:
+        raise Refused(
+            "invalid", _("Elija una comuna o corregimiento de Bucaramanga, o «Toda la ciudad»."), 400
+        )
+    if image is not None and not image_alt:
+        raise Refused("invalid", IMAGE_ALT_REQUIRED, 400)
     idea = Idea(
         challenge=challenge,
         author=author,
@@ -95,8 +116,11 @@ def idea_create(
         title=title,
         body=body,
         body_html=render_markdown(body),
+        comuna=comuna,
     )
     idea.full_clean()
+    if image is not None:
+        idea.image = _store_image(image, alt=image_alt, title=title, author=author)
     idea.save()
     IdeaStatusChange.objects.create(
         idea=idea,
@@ -106,6 +130,34 @@ def idea_create(
         changed_by=author,
     )
     return idea
+
+
+IMAGE_ALT_REQUIRED = gettext_lazy(
+    "Describa la imagen en una frase (texto alternativo) para quienes no pueden verla."
+)
+IMAGE_COLLECTION = "Imágenes de ideas"
+
+
+def _store_image(image: CleanImage, *, alt: str, title: str, author: User):
+    """A Wagtail image in the collection of participants' pictures, under a random file name
+    (the name on the participant's device may say who they are). Its `description` is the alt
+    text, which `{% image %}` and `{% srcset_image %}` use."""
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    collection = Collection.objects.filter(name=IMAGE_COLLECTION).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=IMAGE_COLLECTION)
+    stored = get_image_model()(
+        title=Truncator(title).chars(255),
+        description=Truncator(alt).chars(255),
+        collection=collection,
+        uploaded_by_user=author,
+        file=ContentFile(image.data, name=f"idea-{secrets.token_hex(8)}.{image.extension}"),
+    )
+    stored._set_image_file_metadata()
+    stored.save()
+    return stored
 
 
 def check_can_support(user, idea: Idea) -> None:

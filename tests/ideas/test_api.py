@@ -88,6 +88,7 @@ def test_an_idea_with_every_field_of_the_contract(citizen, organization):
         body="Con **datos** <script>alert(1)</script>",
         support_count=3,
         comment_count=2,
+        comuna="comuna-13",
     )
     plain = IdeaFactory(challenge=challenge, author=author)
 
@@ -107,6 +108,8 @@ def test_an_idea_with_every_field_of_the_contract(citizen, organization):
         "comment_count": 2,
         "supported_by_me": False,
         "created_at": bogota(idea.created_at),
+        "comuna": "comuna-13",
+        "comuna_name": "Comuna 13 Oriental",
     }
     assert "<script>" not in results[idea.pk]["body_html"]
     assert "<strong>datos</strong>" in results[idea.pk]["body_html"]
@@ -304,6 +307,8 @@ def test_a_verified_account_proposes_an_idea(citizen):
         "comment_count": 0,
         "supported_by_me": False,
         "created_at": bogota(idea.created_at),
+        "comuna": "",
+        "comuna_name": "",
     }
     assert (idea.author, idea.challenge_id, idea.body) == (citizen, challenge.pk, "Con **datos**.")
     assert idea.status_changes.get().status_to == "published"
