@@ -27,6 +27,8 @@ DEFAULTS: dict[str, tuple[int, int]] = {
     "report": (5, 60 * 60),
     "comment": (10, 60),
     "idea": (5, 60 * 60),
+    # Each picture sent with an idea form is decoded (the form may be sent again to confirm).
+    "idea_image": (20, 60 * 60),
     "support": (60, 60),
     "floor": (6, 60),
     "message": (5, 10),

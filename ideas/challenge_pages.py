@@ -134,7 +134,9 @@ def _idea_list(request, challenge, ideas, filters, phase, next_milestone) -> tup
 
     return page_cache.fragment(
         ("idea-list", challenge.pk, request.GET.urlencode(), phase, get_language()),
-        [challenge_namespace(challenge.pk)],
+        # The cards show people's public names (site: a name changed, an account deleted) and
+        # their organisations' names.
+        [challenge_namespace(challenge.pk), page_cache.SITE, "organizations"],
         render,
         until=next_milestone and next_milestone[1],
     )

@@ -80,6 +80,8 @@ def propose(request, challenge: ChallengePage):
         return _refused(request, refusal, challenge.get_url(request))
     similar = []
     if request.method == "POST":
+        if request.FILES.get("image"):
+            ratelimit.check(request, "idea_image")  # before any picture is decoded
         form = IdeaForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             similar = selectors.similar_ideas(challenge=challenge, title=form.cleaned_data["title"])

@@ -10,8 +10,10 @@ from core import open_data
 from core.open_data import CSV, JSON, Dataset, Distribution
 from observatory.cache import RISKS
 from observatory.models import Periodicity, Risk, Theme
+from observatory.participation import RENAMED_SLUGS
 from observatory.selectors import public_indicators, public_plans
 
+FIRST_SLUGS = {new: old for old, new in RENAMED_SLUGS.items()}
 PERIODICITY = {Periodicity.YEARLY: "R/P1Y", Periodicity.QUARTERLY: "R/P3M", Periodicity.MONTHLY: "R/P1M"}
 
 
@@ -20,7 +22,8 @@ def observatory_datasets() -> Iterable[Dataset]:
     for indicator in public_indicators().order_by("slug"):
         slug = indicator.slug
         yield Dataset(
-            identifier=f"observatorio/indicador/{slug}",
+            # Identifiers are stable: a renamed series keeps the one harvesters already know.
+            identifier=f"observatorio/indicador/{FIRST_SLUGS.get(slug, slug)}",
             title=indicator.name,
             description=indicator.description or indicator.name,
             modified=indicator.updated_at,

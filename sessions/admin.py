@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db import transaction
 
 from sessions import services
-from sessions.models import DebateSession, Message, Minutes, SessionEvent
+from sessions.models import DebateSession, Message, Minutes, SessionEvent, SessionStatus
 
 
 @admin.register(DebateSession)
@@ -21,7 +21,7 @@ class DebateSessionAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         if not change:
             transaction.on_commit(lambda: services.notify_scheduled(form.instance))
-        elif "starts_at" in form.changed_data:
+        elif "starts_at" in form.changed_data and form.instance.status == SessionStatus.SCHEDULED:
             # Moved: whoever follows the session (or its challenge) is told its new date.
             transaction.on_commit(lambda: services.notify_rescheduled(form.instance, by=request.user))
 

@@ -11,11 +11,12 @@ from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.models import NotificationKind, User
+from accounts.models import Membership, NotificationKind, User
 from accounts.notifications import notify_many
+from accounts.roles import MODERATORS
 from accounts.selectors import check_verified
 from core.refusals import Refused
-from sessions.models import DebateSession, SessionFollow
+from sessions.models import Access, DebateSession, SessionFollow
 from sessions.services.access import check_can_view
 
 __all__ = [
@@ -67,11 +68,22 @@ def session_followers(session: DebateSession, *, excluding: Iterable[int | None]
     following = Q(pk__in=SessionFollow.objects.filter(session_id=session.pk).values("user_id"))
     if session.challenge_id:
         following |= Q(pk__in=Follow.objects.filter(challenge_id=session.challenge_id).values("user_id"))
-    return (
-        User.objects.filter(following, is_active=True, deleted_at__isnull=True)
-        .exclude(pk__in=[pk for pk in excluding if pk is not None])
-        .order_by("pk")
-    )
+    people = User.objects.filter(following, is_active=True, deleted_at__isnull=True)
+    if not session.public and session.access == Access.INVITED:
+        # Only those who may see the session hear of it (sessions.services.access.role_for):
+        # its moderators and the members of the invited organisations.
+        people = people.filter(
+            Q(is_superuser=True)
+            | Q(pk__in=User.objects.filter(groups__name=MODERATORS).values("pk"))
+            | Q(pk__in=session.moderators.values("pk"))
+            | Q(
+                pk__in=Membership.objects.filter(
+                    status=Membership.Status.APPROVED,
+                    organization__in=session.invited_organizations.all(),
+                ).values("user_id")
+            )
+        )
+    return people.exclude(pk__in=[pk for pk in excluding if pk is not None]).order_by("pk")
 
 
 def tell_session_followers(

@@ -307,3 +307,22 @@ def test_the_cached_anonymous_room_never_shows_anyones_follow_state(settings, ci
         html = response.content.decode()
         assert "Ingrese para seguir esta sesión" in html and "Dejar de seguir" not in html
     assert "Dejar de seguir" in follower.get(url).content.decode()
+
+
+def test_a_session_for_invited_organisations_is_announced_only_to_who_may_see_it(
+    moderator, citizen, other_citizen
+):
+    from accounts.models import Membership
+    from tests.accounts.factories import OrganizationFactory
+
+    challenge = make_challenge("ideas", title="Contratación abierta")
+    guild = OrganizationFactory(name="Gremio de constructores")
+    Membership.objects.create(user=other_citizen, organization=guild, status=Membership.Status.APPROVED)
+    private = make_session(
+        SessionStatus.SCHEDULED, title="Mesa privada", challenge=challenge, public=False, access="invited"
+    )
+    private.invited_organizations.set([guild])
+    for person in (citizen, other_citizen):
+        Follow.objects.create(user=person, challenge=challenge)
+    services.session_open(session=private, by=moderator)
+    assert [n.recipient_id for n in _notices()] == [other_citizen.pk]

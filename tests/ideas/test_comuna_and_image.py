@@ -297,3 +297,38 @@ def test_a_picture_deleted_in_the_admin_goes_from_cached_pages(citizen):
     image.delete()
     for url in (challenge.url, idea.get_absolute_url()):
         assert "Un parque con bancas nuevas" not in visitor.get(url).content.decode()
+
+
+def test_a_phone_photo_with_several_pictures_inside_is_kept_as_a_jpeg(client_for, citizen):
+    """Phones write HDR and depth pictures into the JPEG (MPF): Pillow opens those as MPO."""
+    out = io.BytesIO()
+    first = PillowImage.new("RGB", (800, 600), (200, 40, 40))
+    first.save(out, format="MPO", save_all=True, append_images=[PillowImage.new("RGB", (200, 150))])
+    upload = SimpleUploadedFile("foto.jpg", out.getvalue(), content_type="image/jpeg")
+    assert PillowImage.open(io.BytesIO(out.getvalue())).format == "MPO"
+    propose(client_for(citizen), make_challenge("ideas"), image=upload, image_alt=ALT)
+    idea = Idea.objects.get()
+    assert idea.image.file.name.endswith(".jpg")
+    with idea.image.file.open() as stored:
+        assert PillowImage.open(stored).format == "JPEG"
+
+
+def test_a_broken_picture_is_refused_with_a_message_not_an_error(client_for, citizen):
+    good = io.BytesIO()
+    PillowImage.effect_noise((256, 256), 60).save(good, format="PNG")
+    broken = good.getvalue()[:400] + b"\x00" * 400  # a PNG's header and first bytes, then garbage
+    upload = SimpleUploadedFile("foto.png", broken, content_type="image/png")
+    response = propose(client_for(citizen), make_challenge("ideas"), image=upload, image_alt=ALT)
+    assert response.status_code == 200
+    assert "El archivo no es una imagen JPEG, PNG o WebP." in response.content.decode()
+    assert nothing_saved()
+
+
+def test_pictures_are_decoded_a_bounded_number_of_times_per_hour(client_for, citizen, settings):
+    settings.RATE_LIMITS = {"idea_image": (2, 3600)}
+    challenge = make_challenge("ideas")
+    client = client_for(citizen)
+    for _ in range(2):  # refused for the missing description, but decoded
+        assert propose(client, challenge, image=picture()).status_code == 200
+    assert propose(client, challenge, image=picture()).status_code == 429
+    assert nothing_saved()

@@ -65,3 +65,13 @@ def test_a_signed_in_visit_reads_no_idea_once_the_list_is_stored(citizen, voting
     cached = count_queries(lambda: client.get(voting.url), page_cache=True)
     # The list and its count come from the cache; the person's supports are one query.
     assert cached <= uncached - 2
+
+
+def test_a_changed_public_name_shows_at_once_on_the_shared_list(citizen, voting):
+    from accounts.services import profile_update
+
+    idea = IdeaFactory(challenge=voting, author=citizen)
+    neighbour = signed_in(UserFactory())
+    assert citizen.public_name in card(neighbour.get(voting.url).content.decode(), idea)
+    profile_update(user=citizen, display_name="Vecina del Norte", participant_type=citizen.participant_type)
+    assert "Vecina del Norte" in card(neighbour.get(voting.url).content.decode(), idea)
