@@ -52,7 +52,8 @@ class Idea(models.Model):
         _("comuna o corregimiento"), max_length=20, choices=COMUNA_CHOICES, blank=True, default=""
     )
     # A Wagtail image in the participants' collection; its `description` is the alt text. Only
-    # shown while the idea is not hidden (ideas.services.participation.idea_image_save).
+    # shown on pages while the idea is not hidden (stored by ideas.services.participation._store_image;
+    # its file stays at its media address: an editor deletes the image to remove it).
     image = models.ForeignKey(
         get_image_model_string(),
         null=True,
