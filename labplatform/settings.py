@@ -184,6 +184,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Events and cache: in memory by default, Redis from REDIS_URL.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+# Keys and pub/sub channels of this installation start with it: two installations (or two test
+# runs) can share one Redis when each has its own.
+REDIS_PREFIX = os.environ.get("REDIS_PREFIX", "").strip() or "labplatform"
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
@@ -196,7 +199,7 @@ if REDIS_URL:
             "CONFIG": {
                 # socket_timeout None: a blocking receive must not time out (channels_redis #422).
                 "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
-                "prefix": "labplatform",
+                "prefix": REDIS_PREFIX,
             },
         }
     }
@@ -204,7 +207,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "labplatform",
+            "KEY_PREFIX": REDIS_PREFIX,
         }
     }
 else:
