@@ -325,7 +325,7 @@ def test_a_broken_picture_is_refused_with_a_message_not_an_error(client_for, cit
 
 
 def test_pictures_are_decoded_a_bounded_number_of_times_per_hour(client_for, citizen, settings):
-    settings.RATE_LIMITS = {"idea_image": (2, 3600)}
+    settings.RATE_LIMITS = {"idea_image": (2, 86400)}
     challenge = make_challenge("ideas")
     client = client_for(citizen)
     for _ in range(2):  # refused for the missing description, but decoded

@@ -73,7 +73,7 @@ def test_a_report_in_a_cross_site_form_body_gets_415_and_files_nothing(kwargs):
 
 
 def test_reports_from_one_client_are_rate_limited_with_no_address_kept(settings):
-    settings.RATE_LIMITS = {"report": (2, 3600)}
+    settings.RATE_LIMITS = {"report": (2, 86400)}
     client = api(address="198.51.100.23")
     codes = [client.post("/api/v1/reports/", REPORT, format="json").status_code for _ in range(3)]
     assert codes == [201, 201, 429]
@@ -88,7 +88,7 @@ def test_reports_from_one_client_are_rate_limited_with_no_address_kept(settings)
 
 
 def test_the_report_form_is_rate_limited_too(client, settings):
-    settings.RATE_LIMITS = {"report": (1, 3600)}
+    settings.RATE_LIMITS = {"report": (1, 86400)}
     assert client.post(reverse("reports:create"), form_data()).status_code == 201
     again = client.post(reverse("reports:create"), form_data(started=form_token(time.time() - 60)))
     assert_429(again)
@@ -100,7 +100,8 @@ def test_the_report_form_is_rate_limited_too(client, settings):
 
 
 def test_comments_ideas_and_supports_are_rate_limited_per_account(citizen, other_citizen, settings):
-    settings.RATE_LIMITS = {"comment": (2, 60), "idea": (1, 3600), "support": (2, 60)}
+    # Windows of a day: a fixed window that turned over between two calls would reset the count.
+    settings.RATE_LIMITS = {"comment": (2, 86400), "idea": (1, 86400), "support": (2, 86400)}
     challenge = make_challenge("voting")
     idea = IdeaFactory(challenge=challenge)
     client = api(citizen)
@@ -129,7 +130,7 @@ def test_comments_ideas_and_supports_are_rate_limited_per_account(citizen, other
 
 
 def test_the_comment_form_answers_429_with_the_sites_page(client_for, citizen, settings):
-    settings.RATE_LIMITS = {"comment": (1, 60)}
+    settings.RATE_LIMITS = {"comment": (1, 86400)}
     idea = IdeaFactory(challenge=make_challenge("ideas"))
     client = client_for(citizen)
     url = reverse("ideas:comment", args=[idea.pk])
