@@ -179,8 +179,23 @@ def viewer_process(
                 asyncio.create_task(_viewer_redis(base + n, target["redis_url"], arrivals, readies[n], stop))
                 for n in range(count)
             ]
-        # Connect in waves: a thousand handshakes at once would only measure the accept queue.
-        await asyncio.wait_for(asyncio.gather(*(ready.wait() for ready in readies)), timeout=180)
+        # Every viewer ready within 180 s, or the first one that failed says why (and the run stops).
+        all_ready = asyncio.ensure_future(asyncio.gather(*(ready.wait() for ready in readies)))
+        deadline = asyncio.get_running_loop().time() + 180
+        pending = set(tasks)
+        while not all_ready.done():
+            left = deadline - asyncio.get_running_loop().time()
+            done, _ = await asyncio.wait(
+                {all_ready, *pending}, timeout=max(left, 0), return_when="FIRST_COMPLETED"
+            )
+            failed = [task for task in done - {all_ready} if task.exception() is not None]
+            if not done or failed:
+                reason = repr(failed[0].exception()) if failed else "not every viewer was ready after 180 s"
+                print(f"# a viewer could not join: {reason}", file=sys.stderr)
+                ready_queue.put(-1)
+                stop.set()
+                return
+            pending -= done
         ready_queue.put(count)
         while not stop_event.is_set():
             await asyncio.sleep(0.2)
@@ -359,7 +374,11 @@ def run_phase_set(
     for worker in workers:
         worker.start()
     for _ in workers:
-        ready_queue.get(timeout=240)
+        if ready_queue.get(timeout=240) < 0:
+            stop_event.set()
+            for worker in workers:
+                worker.join(timeout=10)
+            raise SystemExit("the viewers could not join the room (see above)")
     if server_pids and memory is not None:
         time.sleep(2.0)  # the last handshakes settle
         connected = rss_kib(server_pids)
